@@ -1,0 +1,396 @@
+//! The TOML config: which analyzers run in which order with which options, and how input is
+//! read and output written.
+//!
+//! Loading collects every error before it reports (unknown keys and analyzers, wrong types,
+//! options an analyzer rejects, requirements an earlier analyzer does not meet), each with
+//! its line and column and what would be valid.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use khabar_core::{Layer, Options, OptionsError, Registry};
+use toml_edit::{ImDocument, Item, Table, Value};
+
+use crate::diagnostic::{ConfigErrors, Diagnostic};
+use crate::input::InputOptions;
+use crate::output::{Format, OffsetUnit, OutputOptions};
+use crate::pipeline::Pipeline;
+
+/// The config used when none is given: every built-in analyzer.
+pub const DEFAULT_CONFIG: &str = include_str!("default.toml");
+
+/// The name messages use for the embedded default config.
+pub const DEFAULT_CONFIG_NAME: &str = "<default config>";
+
+/// A loaded, validated config with its analyzers built.
+pub struct Config {
+    /// The analyzers, in order.
+    pub pipeline: Pipeline,
+    /// How documents are written.
+    pub output: OutputOptions,
+    /// How documents are read.
+    pub input: InputOptions,
+    /// The directory relative paths in the config are resolved against.
+    pub dir: PathBuf,
+}
+
+impl Config {
+    /// Reads and validates the config file at `path`.
+    pub fn load(path: &Path, registry: &Registry) -> Result<Config, LoadError> {
+        let source = std::fs::read_to_string(path).map_err(|err| LoadError::Read { path: path.to_owned(), err })?;
+        let dir = path.parent().map(Path::to_owned).unwrap_or_default();
+        Config::parse(&path.display().to_string(), &source, dir, registry).map_err(LoadError::Invalid)
+    }
+
+    /// The embedded default config.
+    pub fn default_config(registry: &Registry) -> Result<Config, LoadError> {
+        Config::parse(DEFAULT_CONFIG_NAME, DEFAULT_CONFIG, PathBuf::new(), registry).map_err(LoadError::Invalid)
+    }
+
+    /// Validates `source`; `name` is how messages name the file.
+    pub fn parse(name: &str, source: &str, dir: PathBuf, registry: &Registry) -> Result<Config, ConfigErrors> {
+        let mut cx = Checker { name, source, errors: Vec::new() };
+        let doc = match ImDocument::parse(source) {
+            Ok(doc) => doc,
+            Err(err) => {
+                let range = err.span().unwrap_or(0..0);
+                let message = err.message().to_owned();
+                cx.error(range, format!("invalid TOML: {message}"), None);
+                return Err(ConfigErrors(cx.errors));
+            }
+        };
+        let root = doc.as_table();
+        cx.check_keys(root, &["pipeline", "output", "input", "analyzers"], "top-level key");
+
+        let output = root.get("output").map_or_else(OutputOptions::default, |item| cx.output(item));
+        let input = root.get("input").map_or_else(InputOptions::default, |item| cx.input(item));
+        let steps = match root.get("pipeline") {
+            Some(item) => cx.pipeline_names(item),
+            None => default_pipeline(registry),
+        };
+        let options = root.get("analyzers").and_then(|item| cx.analyzer_tables(item));
+        let pipeline = cx.build(&steps, options, registry);
+
+        if cx.errors.is_empty() { Ok(Config { pipeline, output, input, dir }) } else { Err(ConfigErrors(cx.errors)) }
+    }
+}
+
+/// Why a config could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read.
+    #[error("cannot read config {}: {err}", path.display())]
+    Read {
+        /// The config path.
+        path: PathBuf,
+        /// The cause.
+        err: std::io::Error,
+    },
+    /// The config has errors.
+    #[error("{0}")]
+    Invalid(ConfigErrors),
+}
+
+/// The embedded default's pipeline names, used when a config has no `pipeline` key.
+fn default_pipeline(registry: &Registry) -> Vec<(String, Range<usize>)> {
+    let parsed = ImDocument::parse(DEFAULT_CONFIG).ok();
+    let names = parsed
+        .as_ref()
+        .and_then(|doc| doc.get("pipeline"))
+        .and_then(Item::as_array)
+        .map(|array| array.iter().filter_map(Value::as_str).map(str::to_owned).collect::<Vec<_>>())
+        .unwrap_or_else(|| registry.names().into_iter().map(str::to_owned).collect());
+    names.into_iter().map(|name| (name, 0..0)).collect()
+}
+
+struct Checker<'a> {
+    name: &'a str,
+    source: &'a str,
+    errors: Vec<Diagnostic>,
+}
+
+/// An analyzer's options table and where it is.
+struct AnalyzerTable<'t> {
+    name: String,
+    key_span: Range<usize>,
+    item: &'t Item,
+}
+
+impl Checker<'_> {
+    fn error(&mut self, range: Range<usize>, message: impl Into<String>, help: Option<String>) {
+        self.errors.push(Diagnostic::at(self.name, self.source, range, message, help));
+    }
+
+    fn check_keys(&mut self, table: &Table, valid: &[&str], what: &str) {
+        for (key, _) in table.iter() {
+            if !valid.contains(&key) {
+                let span = key_span(table, key);
+                self.error(span, format!("unknown {what} `{key}`"), Some(format!("valid keys: {}", valid.join(", "))));
+            }
+        }
+    }
+
+    fn table<'t>(&mut self, item: &'t Item, what: &str) -> Option<&'t Table> {
+        match item.as_table() {
+            Some(table) => Some(table),
+            None => {
+                self.error(
+                    item.span().unwrap_or(0..0),
+                    format!("`{what}` must be a table"),
+                    Some(format!("write it as [{what}]")),
+                );
+                None
+            }
+        }
+    }
+
+    fn string_choice<'t>(&mut self, table: &'t Table, key: &str, choices: &[&str]) -> Option<&'t str> {
+        let item = table.get(key)?;
+        match item.as_str() {
+            Some(value) if choices.contains(&value) => Some(value),
+            _ => {
+                let shown = item.as_value().map_or_else(|| "a table".to_owned(), |v| v.to_string().trim().to_owned());
+                self.error(
+                    item.span().unwrap_or(0..0),
+                    format!("invalid value {shown} for `{key}`"),
+                    Some(format!("valid values: {}", quoted(choices))),
+                );
+                None
+            }
+        }
+    }
+
+    fn output(&mut self, item: &Item) -> OutputOptions {
+        let mut output = OutputOptions::default();
+        let Some(table) = self.table(item, "output") else { return output };
+        self.check_keys(table, &["format", "offsets", "text"], "key in [output]");
+        if let Some(format) = self.string_choice(table, "format", Format::NAMES) {
+            output.format = Format::parse(format).unwrap_or_default();
+        }
+        if let Some(unit) = self.string_choice(table, "offsets", &["byte", "char"]) {
+            output.offsets = if unit == "char" { OffsetUnit::Char } else { OffsetUnit::Byte };
+        }
+        if let Some(text) = table.get("text") {
+            match text.as_bool() {
+                Some(text) => output.text = text,
+                None => self.error(text.span().unwrap_or(0..0), "`text` must be true or false", None),
+            }
+        }
+        output
+    }
+
+    fn input(&mut self, item: &Item) -> InputOptions {
+        let mut input = InputOptions::default();
+        let Some(table) = self.table(item, "input") else { return input };
+        let fields = InputOptions::FIELD_KEYS;
+        let mut valid: Vec<&str> = fields.to_vec();
+        valid.push("max_document_bytes");
+        self.check_keys(table, &valid, "key in [input]");
+        for key in fields {
+            let Some(item) = table.get(key) else { continue };
+            match item.as_str() {
+                Some(name) if !name.is_empty() => input.set_field(key, name),
+                _ => self.error(
+                    item.span().unwrap_or(0..0),
+                    format!("`{key}` must name a JSON Lines field"),
+                    Some(format!("for example {key} = \"{key}\"")),
+                ),
+            }
+        }
+        if let Some(item) = table.get("max_document_bytes") {
+            match item.as_integer() {
+                Some(n) if n > 0 => input.max_document_bytes = n as u64,
+                _ => self.error(item.span().unwrap_or(0..0), "`max_document_bytes` must be a positive integer", None),
+            }
+        }
+        input
+    }
+
+    fn pipeline_names(&mut self, item: &Item) -> Vec<(String, Range<usize>)> {
+        let span = item.span().unwrap_or(0..0);
+        let Some(array) = item.as_array() else {
+            self.error(span, "`pipeline` must be an array of analyzer names", Some("pipeline = [\"segment\"]".into()));
+            return Vec::new();
+        };
+        let mut names = Vec::new();
+        for value in array.iter() {
+            let span = value.span().unwrap_or(0..0);
+            match value.as_str() {
+                Some(name) if names.iter().any(|(seen, _)| seen == name) => {
+                    self.error(span, format!("`{name}` appears twice in the pipeline"), None);
+                }
+                Some(name) => names.push((name.to_owned(), span)),
+                None => self.error(span, "pipeline entries must be analyzer names (strings)", None),
+            }
+        }
+        names
+    }
+
+    fn analyzer_tables<'t>(&mut self, item: &'t Item) -> Option<Vec<AnalyzerTable<'t>>> {
+        let table = self.table(item, "analyzers")?;
+        let tables = table
+            .iter()
+            .map(|(name, item)| AnalyzerTable { name: name.to_owned(), key_span: key_span(table, name), item })
+            .collect();
+        Some(tables)
+    }
+
+    fn build(
+        &mut self,
+        steps: &[(String, Range<usize>)],
+        tables: Option<Vec<AnalyzerTable<'_>>>,
+        registry: &Registry,
+    ) -> Pipeline {
+        let tables = tables.unwrap_or_default();
+        let available = || format!("available analyzers: {}", registry.names().join(", "));
+        for table in &tables {
+            if registry.get(&table.name).is_none() {
+                self.error(table.key_span.clone(), format!("unknown analyzer `{}`", table.name), Some(available()));
+            } else if !steps.iter().any(|(name, _)| *name == table.name) {
+                let help = format!("add `{}` to `pipeline`, or remove [analyzers.{}]", table.name, table.name);
+                self.error(
+                    table.key_span.clone(),
+                    format!("options for `{}`, which is not in the pipeline", table.name),
+                    Some(help),
+                );
+            }
+        }
+
+        let mut provided: HashSet<Layer> = HashSet::new();
+        let mut analyzers = Vec::new();
+        for (position, (name, span)) in steps.iter().enumerate() {
+            let Some(spec) = registry.get(name) else {
+                self.error(span.clone(), format!("unknown analyzer `{name}`"), Some(available()));
+                continue;
+            };
+            for layer in &spec.requires {
+                if provided.contains(layer) {
+                    continue;
+                }
+                let later = steps[position + 1..]
+                    .iter()
+                    .find(|(other, _)| registry.get(other).is_some_and(|s| s.provides.contains(layer)));
+                let (message, help) = match later {
+                    Some((other, _)) => (
+                        format!("`{name}` requires `{layer}`, which `{other}` provides, but `{other}` comes later"),
+                        format!("move `{other}` before `{name}` in the pipeline"),
+                    ),
+                    None => {
+                        let providers: Vec<&str> = registry
+                            .specs()
+                            .iter()
+                            .filter(|s| s.provides.contains(layer))
+                            .map(|s| s.name.as_str())
+                            .collect();
+                        let help = if providers.is_empty() {
+                            "no registered analyzer provides it".to_owned()
+                        } else {
+                            format!("add {} before `{name}` in the pipeline", quoted(&providers))
+                        };
+                        (format!("`{name}` requires `{layer}`, which no earlier analyzer provides"), help)
+                    }
+                };
+                self.error(span.clone(), message, Some(help));
+            }
+            provided.extend(spec.provides.iter().cloned());
+
+            let table = tables.iter().find(|t| t.name == *name);
+            let options = table.map_or(Options::Null, |t| item_to_json(t.item));
+            match (spec.factory)(&options) {
+                Ok(analyzer) => analyzers.push(analyzer),
+                Err(err) => {
+                    let (range, help) = self.options_error_place(&err, table, span, spec);
+                    self.error(range, format!("analyzer `{name}`: {}", err.message), help);
+                }
+            }
+        }
+        Pipeline::new(analyzers)
+    }
+
+    fn options_error_place(
+        &self,
+        err: &OptionsError,
+        table: Option<&AnalyzerTable<'_>>,
+        step_span: &Range<usize>,
+        spec: &khabar_core::AnalyzerSpec,
+    ) -> (Range<usize>, Option<String>) {
+        let valid = (!spec.options.is_empty()).then(|| {
+            let names: Vec<&str> = spec.options.iter().map(|o| o.name.as_str()).collect();
+            format!("valid options of `{}`: {}", spec.name, names.join(", "))
+        });
+        let Some(table) = table else { return (step_span.clone(), valid) };
+        let range = match err.unknown_key() {
+            Some(key) => find_key(table.item, &err.path, key),
+            None => find_item(table.item, &err.path),
+        };
+        (range.unwrap_or_else(|| table.key_span.clone()), valid)
+    }
+}
+
+fn quoted(names: &[&str]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+fn key_span(table: &Table, key: &str) -> Range<usize> {
+    table.get_key_value(key).and_then(|(k, _)| k.span()).unwrap_or(0..0)
+}
+
+/// Where the key `key` of the table at `path` is.
+fn find_key(item: &Item, path: &[String], key: &str) -> Option<Range<usize>> {
+    let mut current = item;
+    for segment in path {
+        current = child(current, segment)?;
+    }
+    match current {
+        Item::Table(table) => table.get_key_value(key).and_then(|(k, _)| k.span()),
+        Item::Value(Value::InlineTable(table)) => table.get_key_value(key).and_then(|(k, _)| k.span()),
+        _ => None,
+    }
+}
+
+/// Where the value at `path` is.
+fn find_item(item: &Item, path: &[String]) -> Option<Range<usize>> {
+    let mut current = item;
+    for segment in path {
+        current = child(current, segment)?;
+    }
+    current.span()
+}
+
+fn child<'a>(item: &'a Item, segment: &str) -> Option<&'a Item> {
+    match item {
+        Item::Value(Value::Array(_)) => segment.parse::<usize>().ok().and_then(|i| item.get(i)),
+        _ => item.get(segment),
+    }
+}
+
+/// The neutral JSON value analyzers read their options from.
+fn item_to_json(item: &Item) -> serde_json::Value {
+    match item {
+        Item::None => serde_json::Value::Null,
+        Item::Value(value) => value_to_json(value),
+        Item::Table(table) => {
+            serde_json::Value::Object(table.iter().map(|(k, v)| (k.to_owned(), item_to_json(v))).collect())
+        }
+        Item::ArrayOfTables(tables) => serde_json::Value::Array(
+            tables
+                .iter()
+                .map(|t| serde_json::Value::Object(t.iter().map(|(k, v)| (k.to_owned(), item_to_json(v))).collect()))
+                .collect(),
+        ),
+    }
+}
+
+fn value_to_json(value: &Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match value {
+        Value::String(s) => J::String(s.value().clone()),
+        Value::Integer(i) => J::from(*i.value()),
+        Value::Float(f) => serde_json::Number::from_f64(*f.value()).map_or(J::Null, J::Number),
+        Value::Boolean(b) => J::Bool(*b.value()),
+        Value::Datetime(d) => J::String(d.value().to_string()),
+        Value::Array(array) => J::Array(array.iter().map(value_to_json).collect()),
+        Value::InlineTable(table) => J::Object(table.iter().map(|(k, v)| (k.to_owned(), value_to_json(v))).collect()),
+    }
+}

@@ -1,0 +1,208 @@
+//! The `khabar` command line.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use khabar_runner::config::{Config, DEFAULT_CONFIG, LoadError};
+use khabar_runner::input::collect_sources;
+use khabar_runner::output::Format;
+use khabar_runner::run::{Report, RunOptions, run, worth_a_progress_bar};
+use khabar_runner::{builtin, published::parse_published};
+
+/// Analyse scraped news articles (Arabic first, English too): zones, paragraphs, sentences,
+/// dates, quotes and speakers, duplicate paragraphs.
+#[derive(Parser)]
+#[command(name = "khabar", version, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXAMPLES: &str = "Examples:
+  khabar analyze article.txt                      one article, default pipeline, pretty JSON
+  khabar analyze --published 2024-02-13 article.txt
+  khabar analyze -c khabar.toml --format jsonl corpus/ -o out.jsonl
+  cat feed.jsonl | khabar analyze --format jsonl -
+  khabar analyzers                                what each analyzer needs, gives and takes
+  khabar config default > khabar.toml             a config to start from
+  khabar config check khabar.toml
+
+Exit status: 0 all documents fine; 1 some documents failed (each reported on stderr, the rest
+written); 2 usage or config error.";
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyse documents and write one JSON object per document.
+    #[command(after_help = EXAMPLES)]
+    Analyze(AnalyzeArgs),
+    /// List every analyzer with the layers it requires and provides and its options.
+    Analyzers {
+        /// Print as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a config or print the default one.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(clap::Args)]
+struct AnalyzeArgs {
+    /// Config file (default: the embedded default pipeline; see `khabar config default`).
+    #[arg(short, long, value_name = "CONFIG")]
+    config: Option<PathBuf>,
+    /// Output format, overriding the config's [output] format.
+    #[arg(long, value_parser = ["json", "jsonl"])]
+    format: Option<String>,
+    /// Publication date of every document: ISO 8601 date or date-time, or RFC 2822.
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+    /// Language of every document (default: the input's `lang`, else guessed from the script).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "PATH")]
+    output: Option<PathBuf>,
+    /// No progress bar and no summary line.
+    #[arg(short, long)]
+    quiet: bool,
+    /// .txt files, .jsonl files, directories (recursively), or - for standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Validate a config: syntax, keys, analyzer names and options, pipeline order.
+    Check {
+        /// The config file.
+        file: PathBuf,
+    },
+    /// Print the embedded default config.
+    Default,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze(args),
+        Command::Analyzers { json } => analyzers(json).map(|()| ExitCode::SUCCESS),
+        Command::Config(ConfigCommand::Default) => {
+            print!("{DEFAULT_CONFIG}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Config(ConfigCommand::Check { file }) => check(&file),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_config(path: Option<&PathBuf>) -> Result<Config, LoadError> {
+    let registry = builtin::registry();
+    match path {
+        Some(path) => Config::load(path, &registry),
+        None => Config::default_config(&registry),
+    }
+}
+
+fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
+    let mut config = match load_config(args.config.as_ref()) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("{err}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if let Some(format) = args.format.as_deref().and_then(Format::parse) {
+        config.output.format = format;
+    }
+    let published = match args.published.as_deref().map(parse_published).transpose() {
+        Ok(published) => published,
+        Err(message) => anyhow::bail!("--published: {message}"),
+    };
+
+    let (sources, missing) = collect_sources(&args.inputs);
+    let stderr_is_terminal = io::stderr().is_terminal();
+    let options = RunOptions {
+        threads: args.jobs,
+        published,
+        lang: args.lang,
+        progress: !args.quiet && stderr_is_terminal && worth_a_progress_bar(&sources),
+    };
+    for err in &missing {
+        eprintln!("error: {err}");
+    }
+
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(io::BufWriter::new(io::stdout().lock())),
+    };
+    let mut report = |r: &Report| eprintln!("{r}");
+    let summary = run(&config, sources, &options, &mut out, &mut report).context("the run stopped")?;
+    if !args.quiet {
+        eprintln!("{summary}");
+    }
+    let failed = summary.failed + missing.len() as u64;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn check(file: &PathBuf) -> anyhow::Result<ExitCode> {
+    match load_config(Some(file)) {
+        Ok(config) => {
+            let names: Vec<&str> = config.pipeline.analyzers().iter().map(|a| a.name()).collect();
+            println!("{}: ok (pipeline: {})", file.display(), names.join(" -> "));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+fn analyzers(json: bool) -> anyhow::Result<()> {
+    let registry = builtin::registry();
+    let mut out = io::stdout().lock();
+    if json {
+        let summaries: Vec<_> = registry.specs().iter().map(|s| s.summary()).collect();
+        serde_json::to_writer_pretty(&mut out, &summaries)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for spec in registry.specs() {
+        let list = |layers: &[khabar_core::Layer]| {
+            if layers.is_empty() {
+                "-".to_owned()
+            } else {
+                layers.iter().map(|l| l.name()).collect::<Vec<_>>().join(", ")
+            }
+        };
+        writeln!(out, "{} ({})\n  {}", spec.name, spec.origin, spec.summary)?;
+        writeln!(out, "  requires: {}", list(&spec.requires))?;
+        writeln!(out, "  provides: {}", list(&spec.provides))?;
+        if !spec.options.is_empty() {
+            writeln!(out, "  options:")?;
+            for option in &spec.options {
+                writeln!(out, "    {} = {}", option.name, option.default)?;
+                if !option.doc.is_empty() {
+                    writeln!(out, "        {}", option.doc)?;
+                }
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
