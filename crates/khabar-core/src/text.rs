@@ -43,10 +43,12 @@ impl Normalized {
                         push(folded);
                     }
                 });
-            } else if c.is_alphabetic() && !is_arabic_script(c) && !c.is_lowercase() {
-                c.to_lowercase().for_each(&mut push);
+            } else if is_arabic_script(c) {
+                if let Some(folded) = fold(c) {
+                    push(folded);
+                }
             } else if let Some(folded) = fold(c) {
-                push(folded);
+                folded.to_lowercase().for_each(&mut push);
             }
         }
         origin.push(original.len() as u32);
@@ -106,10 +108,10 @@ pub fn fold_into(s: &str, out: &mut String) {
             out.push(c.to_ascii_lowercase());
         } else if is_presentation_form(c) {
             decompose_compatible(c, |d| out.extend(fold(d)));
-        } else if c.is_alphabetic() && !is_arabic_script(c) && !c.is_lowercase() {
-            out.extend(c.to_lowercase());
-        } else {
+        } else if is_arabic_script(c) {
             out.extend(fold(c));
+        } else if let Some(folded) = fold(c) {
+            out.extend(folded.to_lowercase());
         }
     }
 }
@@ -128,17 +130,16 @@ fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
 }
 
-/// Guesses a text's language from its letters: `ar` when Arabic-script letters are at least
-/// as many as Latin ones, `en` when Latin letters dominate, `und` when there are no letters.
+/// Guesses a text's language from the letters of its first few thousand characters: `ar`
+/// when Arabic-script letters are at least as many as Latin ones, `en` when Latin letters
+/// dominate, `und` when there are no letters.
 pub fn guess_lang(text: &str) -> &'static str {
     let (mut arabic, mut latin) = (0usize, 0usize);
-    for c in text.chars().take(20_000) {
-        if c.is_ascii_alphabetic() {
+    for c in text.chars().take(4_000) {
+        if c.is_ascii_alphabetic() || matches!(c, '\u{00C0}'..='\u{024F}') {
             latin += 1;
-        } else if is_arabic_script(c) && c.is_alphabetic() {
+        } else if is_arabic_letter(c) {
             arabic += 1;
-        } else if c.is_alphabetic() && (c as u32) < 0x0250 {
-            latin += 1;
         }
     }
     match (arabic, latin) {
@@ -146,6 +147,21 @@ pub fn guess_lang(text: &str) -> &'static str {
         (a, l) if a >= l => "ar",
         _ => "en",
     }
+}
+
+/// Arabic-script letters (not marks, digits or punctuation), by block ranges.
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c,
+        '\u{0620}'..='\u{064A}'
+        | '\u{066E}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06EE}'..='\u{06EF}'
+        | '\u{06FA}'..='\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08C9}'
+        | '\u{FB50}'..='\u{FDFB}'
+        | '\u{FE70}'..='\u{FEFC}')
 }
 
 /// Converts byte offsets of one text to char (Unicode scalar) offsets.

@@ -394,3 +394,111 @@ fn value_to_json(value: &Value) -> serde_json::Value {
         Value::InlineTable(table) => J::Object(table.iter().map(|(k, v)| (k.to_owned(), value_to_json(v))).collect()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use khabar_core::{AnalyzeError, Analyzer, AnalyzerSpec, Document, Layer, parse_options};
+
+    use super::*;
+
+    struct Fake(&'static str, Vec<Layer>, Vec<Layer>);
+
+    impl Analyzer for Fake {
+        fn name(&self) -> &str {
+            self.0
+        }
+        fn requires(&self) -> &[Layer] {
+            &self.1
+        }
+        fn provides(&self) -> &[Layer] {
+            &self.2
+        }
+        fn analyze(&self, _: &mut Document) -> Result<(), AnalyzeError> {
+            Ok(())
+        }
+    }
+
+    #[derive(Default, serde::Deserialize)]
+    #[serde(default, deny_unknown_fields)]
+    struct Opts {
+        #[serde(rename = "year")]
+        _year: String,
+    }
+
+    fn spec(name: &'static str, requires: Vec<Layer>, provides: Vec<Layer>) -> AnalyzerSpec {
+        let (r, p) = (requires.clone(), provides.clone());
+        AnalyzerSpec {
+            name: name.into(),
+            summary: String::new(),
+            requires,
+            provides,
+            options: Vec::new(),
+            origin: "test".into(),
+            factory: Arc::new(move |options| {
+                parse_options::<Opts>(options)?;
+                Ok(Box::new(Fake(name, r.clone(), p.clone())))
+            }),
+        }
+    }
+
+    fn registry() -> Registry {
+        let mut registry = Registry::new();
+        registry.register(spec("segment", vec![], vec![Layer::Zones])).unwrap();
+        registry.register(spec("dates", vec![Layer::Zones], vec![Layer::Dates])).unwrap();
+        registry.register(spec("orphan", vec![Layer::Quotes], vec![])).unwrap();
+        registry
+    }
+
+    fn errors(source: &str) -> Vec<String> {
+        match Config::parse("k.toml", source, PathBuf::new(), &registry()) {
+            Ok(_) => Vec::new(),
+            Err(ConfigErrors(list)) => list.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_requirement_must_be_met_by_an_earlier_analyzer() {
+        let got = errors("pipeline = [\"dates\", \"segment\"]");
+        assert_eq!(got, ["1:13 `dates` requires `zones`, which `segment` provides, but `segment` comes later"]);
+        let got = errors("pipeline = [\"dates\"]");
+        assert_eq!(got, ["1:13 `dates` requires `zones`, which no earlier analyzer provides"]);
+        assert!(errors("pipeline = [\"segment\", \"dates\"]").is_empty());
+    }
+
+    #[test]
+    fn every_error_is_collected() {
+        let source = "pipeline = [\"dates\", \"segment\", \"nope\"]\nextra = 1\n[analyzers.dates]\nyaer = \"x\"\n[analyzers.orphan]\n[analyzers.ghost]\n[output]\ntext = \"yes\"\n";
+        let got = errors(source);
+        assert_eq!(got.len(), 7, "{got:#?}");
+        assert!(got.contains(&"2:1 unknown top-level key `extra`".to_owned()), "{got:#?}");
+        assert!(got.iter().any(|e| e.starts_with("4:1 analyzer `dates`: unknown field `yaer`")), "{got:#?}");
+        assert!(got.contains(&"5:12 options for `orphan`, which is not in the pipeline".to_owned()), "{got:#?}");
+        assert!(got.contains(&"6:12 unknown analyzer `ghost`".to_owned()), "{got:#?}");
+        assert!(got.contains(&"1:33 unknown analyzer `nope`".to_owned()), "{got:#?}");
+        assert!(got.contains(&"8:8 `text` must be true or false".to_owned()), "{got:#?}");
+    }
+
+    #[test]
+    fn wrong_option_types_point_at_the_value() {
+        let got = errors("pipeline = [\"segment\"]\n[analyzers.segment]\nyear = 3\n");
+        assert_eq!(got.len(), 1);
+        assert!(got[0].starts_with("3:8 analyzer `segment`: invalid type: integer `3`"), "{got:?}");
+    }
+
+    #[test]
+    fn broken_toml_is_reported_with_its_place() {
+        let got = errors("pipeline = [\"segment\"\n");
+        assert_eq!(got.len(), 1);
+        assert!(got[0].starts_with("2:1 invalid TOML") || got[0].starts_with("1:"), "{got:?}");
+    }
+
+    #[test]
+    fn no_pipeline_means_the_default_pipeline() {
+        let registry = crate::builtin::registry();
+        let config = Config::parse("k.toml", "[output]\nformat = \"jsonl\"\n", PathBuf::new(), &registry).unwrap();
+        assert_eq!(config.pipeline.analyzers().len(), registry.names().len());
+        assert_eq!(config.output.format, Format::Jsonl);
+    }
+}

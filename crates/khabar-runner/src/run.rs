@@ -264,7 +264,7 @@ pub fn worth_a_progress_bar(sources: &[Source]) -> bool {
 }
 
 /// A reader over JSON Lines bytes in memory, for benches: see [`run_reader`].
-pub fn jsonl_reader(data: Vec<u8>, options: InputOptions) -> DocumentReader {
+pub fn jsonl_reader(data: std::sync::Arc<[u8]>, options: InputOptions) -> DocumentReader {
     DocumentReader::jsonl(Box::new(io::Cursor::new(data)), "bench.jsonl", options)
 }
 

@@ -67,7 +67,7 @@ pub struct SegmentOptions {
     pub abbreviations: Vec<String>,
     /// Whether the first headline-like line is taken as the title.
     pub title: bool,
-    /// The most words a title may have.
+    /// The most words a title may have (at most 60).
     pub title_max_words: usize,
 }
 
@@ -130,7 +130,7 @@ impl Segment {
         matchers.extend(CueMatcher::builtin());
         let abbreviations =
             Abbreviations::new(ABBREVIATIONS.iter().copied().chain(options.abbreviations.iter().map(String::as_str)));
-        let title_max_words = if options.title { options.title_max_words } else { 0 };
+        let title_max_words = if options.title { options.title_max_words.min(60) } else { 0 };
         Segment { matchers, abbreviations, title_max_words }
     }
 }

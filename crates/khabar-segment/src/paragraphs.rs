@@ -16,23 +16,28 @@ pub(crate) struct Unit {
     pub(crate) opens_block: bool,
 }
 
-/// Line breaks: `\n`, `\r\n`, `\r`, and the Unicode line and paragraph separators.
+/// Line breaks: `\n`, `\r\n`, `\r`, and the Unicode line and paragraph separators
+/// (U+2028, U+2029, encoded E2 80 A8/A9), found with a byte search.
 fn lines(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let width = match c {
-            '\n' | '\u{2028}' | '\u{2029}' => c.len_utf8(),
-            '\r' if chars.peek().map(|&(_, next)| next) == Some('\n') => {
-                chars.next();
-                2
+    let mut at = 0;
+    while let Some(found) = memchr::memchr3(b'\n', b'\r', 0xE2, &bytes[at..]) {
+        let i = at + found;
+        let width = match bytes[i] {
+            b'\n' => 1,
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            _ if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            _ => {
+                at = i + 1;
+                continue;
             }
-            '\r' => 1,
-            _ => continue,
         };
-        lines.push((start, at));
-        start = at + width;
+        lines.push((start, i));
+        start = i + width;
+        at = start;
     }
     if start < text.len() {
         lines.push((start, text.len()));

@@ -32,6 +32,21 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '؟' | '…' | '‼' | '⁉')
 }
 
+/// The byte offset of the first terminal mark at or after `from`: a byte scan for `.` `!` `?`
+/// and the lead bytes of `؟` (D8) and `…` `‼` `⁉` (E2), confirmed by decoding.
+fn find_terminal(s: &str, from: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'.' | b'!' | b'?' => return Some(i),
+            0xD8 | 0xE2 if s.get(i..).and_then(|r| r.chars().next()).is_some_and(is_terminal) => return Some(i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 fn is_closer(c: char) -> bool {
     matches!(c, '"' | '\'' | '»' | '”' | '’' | '›' | ')' | ']' | '}' | '）')
 }
@@ -49,33 +64,21 @@ pub(crate) fn split(
     out: &mut Vec<(usize, usize)>,
 ) {
     let Some(paragraph) = text.get(start..end) else { return };
-    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
     let mut sentence_start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if !is_terminal(c) {
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < chars.len() && is_terminal(chars[j].1) {
-            j += 1;
-        }
-        let marks = &chars[i..j];
-        while j < chars.len() && is_closer(chars[j].1) {
-            j += 1;
-        }
-        let boundary_at = chars.get(j).map_or(paragraph.len(), |&(b, _)| b);
-        let next = chars.get(j).map(|&(_, c)| c);
-        let ends = match next {
+    let mut resume = 0;
+    while let Some(at) = find_terminal(paragraph, resume) {
+        let rest = paragraph.get(at..).unwrap_or("");
+        let marks = rest.len() - rest.trim_start_matches(is_terminal).len();
+        let after_marks = rest.get(marks..).unwrap_or("");
+        let closers = after_marks.len() - after_marks.trim_start_matches(is_closer).len();
+        let boundary_at = at + marks + closers;
+        let single_period = marks == 1 && rest.starts_with('.');
+        let continues = || single_period && period_continues(paragraph, sentence_start, at, abbreviations);
+        let ends = match paragraph.get(boundary_at..).and_then(|r| r.chars().next()) {
             None => true,
-            Some(n) if n.is_whitespace() => {
-                !(is_single_period(marks) && period_continues(paragraph, sentence_start, at, abbreviations))
-            }
-            Some(n) if is_arabic_script(n) && n.is_alphabetic() => {
-                joined_arabic_words(&chars, i, j)
-                    && !(is_single_period(marks) && period_continues(paragraph, sentence_start, at, abbreviations))
+            Some(next) if next.is_whitespace() => !continues(),
+            Some(next) if is_arabic_script(next) && next.is_alphabetic() => {
+                joined_arabic_words(paragraph, at, boundary_at) && !continues()
             }
             Some(_) => false,
         };
@@ -85,7 +88,7 @@ pub(crate) fn split(
             }
             sentence_start = boundary_at;
         }
-        i = j.max(i + 1);
+        resume = boundary_at;
     }
     if let Some(range) = trim(text, start + sentence_start, end) {
         out.push(range);
@@ -126,10 +129,10 @@ fn period_continues(paragraph: &str, sentence_start: usize, at: usize, abbreviat
 
 /// For marks glued to an Arabic letter: whether they sit between two words of two or more
 /// letters (قال.وأضاف), rather than inside a dotted abbreviation (ق.م).
-fn joined_arabic_words(chars: &[(usize, char)], i: usize, j: usize) -> bool {
-    let before = chars[..i].iter().rev().take_while(|(_, c)| c.is_alphabetic()).count();
-    let after = chars[j..].iter().take_while(|(_, c)| c.is_alphabetic()).count();
-    before >= 2 && after >= 2
+fn joined_arabic_words(paragraph: &str, marks_start: usize, marks_end: usize) -> bool {
+    let before = paragraph.get(..marks_start).unwrap_or("").chars().rev().take(2).filter(|c| c.is_alphabetic()).count();
+    let after = paragraph.get(marks_end..).unwrap_or("").chars().take(2).filter(|c| c.is_alphabetic()).count();
+    before == 2 && after == 2
 }
 
 #[cfg(test)]

@@ -51,19 +51,31 @@ struct Line<'t> {
     head: Normalized,
     /// The whole line folded, made only when a short line needs it.
     folded: std::cell::OnceCell<String>,
+    /// Its letters and digits only, for whole-line cues.
+    letters: std::cell::OnceCell<String>,
 }
 
-const HEAD_CHARS: usize = 160;
+/// How much of a line's start is folded for cue matching: longer than any cue.
+const HEAD_CHARS: usize = 64;
+
+/// Word counts above this are not needed by any rule (cue limits, title, footer).
+const MAX_COUNTED_WORDS: usize = 64;
 
 impl<'t> Line<'t> {
     fn new(text: &'t str) -> Line<'t> {
         let cut = text.char_indices().nth(HEAD_CHARS).map_or(text.len(), |(at, _)| at);
         let head = Normalized::new(text.get(..cut).unwrap_or(text));
-        Line { text, words: text.split_whitespace().count(), head, folded: std::cell::OnceCell::new() }
+        // Rules only ask whether a line has up to a few dozen words: stop counting there.
+        let words = text.split_whitespace().take(MAX_COUNTED_WORDS).count();
+        Line { text, words, head, folded: std::cell::OnceCell::new(), letters: std::cell::OnceCell::new() }
     }
 
     fn folded(&self) -> &str {
         self.folded.get_or_init(|| fold_str(self.text))
+    }
+
+    fn letters(&self) -> &str {
+        self.letters.get_or_init(|| letters_only(self.folded()))
     }
 
     /// The cue this line carries and where the cue ends in the line.
@@ -76,7 +88,7 @@ impl<'t> Line<'t> {
             let found = match m.placement {
                 Placement::Prefix => head.starts_with(&m.folded) && at_word_end(head, m.folded.len()),
                 Placement::Label => head.starts_with(&m.folded) && is_label_end(head, m.folded.len()),
-                Placement::Whole => !m.letters.is_empty() && letters_only(self.folded()) == m.letters,
+                Placement::Whole => !m.letters.is_empty() && self.letters() == m.letters,
                 Placement::Anywhere => self.folded().contains(&m.folded),
             };
             if found {
@@ -109,6 +121,9 @@ impl<'t> Line<'t> {
 
     /// A clock time and little else ("16:10 ت م", "10:30 GMT").
     fn is_time_only(&self) -> bool {
+        if self.words > 5 {
+            return false;
+        }
         let tokens: Vec<&str> = self.text.split_whitespace().collect();
         tokens.len() <= 5
             && tokens.iter().any(|t| is_clock(t))
