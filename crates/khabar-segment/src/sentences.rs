@@ -95,10 +95,6 @@ pub(crate) fn split(
     }
 }
 
-fn is_single_period(marks: &[(usize, char)]) -> bool {
-    marks.len() == 1 && marks[0].1 == '.'
-}
-
 /// Whether the period at `at` belongs to the word before it rather than ending the sentence.
 fn period_continues(paragraph: &str, sentence_start: usize, at: usize, abbreviations: &Abbreviations) -> bool {
     let before = paragraph.get(sentence_start..at).unwrap_or("");
