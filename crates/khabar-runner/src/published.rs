@@ -21,7 +21,8 @@ pub fn parse_published(input: &str) -> Result<String, String> {
             return Ok(dt.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
         }
     }
-    for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+    let naive = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H%M%S"];
+    for format in naive {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, format) {
             return Ok(dt.format("%Y-%m-%dT%H:%M:%S").to_string());
         }
@@ -53,6 +54,7 @@ mod tests {
             ("2017-01-20T21:43:00Z", "2017-01-20T21:43:00Z"),
             ("Thu, 01 Mar 2018 20:56:15 +0400", "2018-03-01T20:56:15+04:00"),
             ("Thu, 12 Apr 2018 15:18:39 GMT", "2018-04-12T15:18:39Z"),
+            ("2017-01-22T185600", "2017-01-22T18:56:00"),
             ("24/03/2018", "2018-03-24"),
             ("03/04/2018", "2018-04-03"),
             ("03/24/2018", "2018-03-24"),

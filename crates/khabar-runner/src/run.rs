@@ -101,6 +101,16 @@ pub fn run(
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(options.threads.unwrap_or(0)).build().map_err(io::Error::other)?;
     let corpus = config.pipeline.corpus_positions();
+    // Corpus analyzers read the inputs more than once: standard input is kept in a temporary
+    // file (on disk, not in memory) for the passes after the first.
+    let _spool;
+    let sources = if corpus.is_empty() {
+        sources
+    } else {
+        let (spooled, file) = spool_stdin(sources)?;
+        _spool = file;
+        spooled
+    };
     let total: u64 = sources.iter().filter_map(Source::size).sum::<u64>() * (corpus.len() as u64 + 1);
     let progress = progress_bar(options.progress, total);
 
@@ -153,6 +163,25 @@ pub fn run(
     progress.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Copies standard input to a temporary file, and points its source at the copy.
+fn spool_stdin(sources: Vec<Source>) -> io::Result<(Vec<Source>, Option<tempfile::NamedTempFile>)> {
+    if !sources.iter().any(|s| matches!(s, Source::Stream { path: None })) {
+        return Ok((sources, None));
+    }
+    let mut file = tempfile::NamedTempFile::new()?;
+    io::copy(&mut io::stdin().lock(), &mut file)?;
+    file.flush()?;
+    let path = file.path().to_owned();
+    let sources = sources
+        .into_iter()
+        .map(|s| match s {
+            Source::Stream { path: None } => Source::Stream { path: Some(path.clone()) },
+            other => other,
+        })
+        .collect();
+    Ok((sources, Some(file)))
 }
 
 /// Reads on a separate thread and hands batches to `each`, two batches ahead at most.
@@ -281,4 +310,89 @@ pub fn run_reader(reader: DocumentReader, pipeline: &Pipeline, output: &OutputOp
         }
     }
     written
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::Mutex;
+
+    use khabar_core::{AnalyzeError, Analyzer, CorpusAnalyzer, Layer};
+
+    use super::*;
+    use crate::input::collect_sources;
+    use crate::output::Format;
+
+    /// Counts, across the corpus, the documents sharing each first word; writes the count.
+    #[derive(Default)]
+    struct FirstWords {
+        seen: Mutex<BTreeMap<String, usize>>,
+        sealed: Mutex<bool>,
+    }
+
+    const PROVIDES: &[Layer] = &[Layer::Source];
+
+    impl Analyzer for FirstWords {
+        fn name(&self) -> &str {
+            "first-words"
+        }
+        fn requires(&self) -> &[Layer] {
+            &[]
+        }
+        fn provides(&self) -> &[Layer] {
+            PROVIDES
+        }
+        fn analyze(&self, doc: &mut Document) -> Result<(), AnalyzeError> {
+            assert!(*self.sealed.lock().unwrap(), "annotated before sealing");
+            let word = doc.text().split_whitespace().next().unwrap_or("").to_owned();
+            let count = self.seen.lock().unwrap().get(&word).copied().unwrap_or(0);
+            doc.meta.source = Some(format!("{word}:{count}"));
+            Ok(())
+        }
+        fn corpus(&self) -> Option<&dyn CorpusAnalyzer> {
+            Some(self)
+        }
+    }
+
+    impl CorpusAnalyzer for FirstWords {
+        fn observe(&self, doc: &Document) -> Result<(), AnalyzeError> {
+            let word = doc.text().split_whitespace().next().unwrap_or("").to_owned();
+            *self.seen.lock().unwrap().entry(word).or_default() += 1;
+            Ok(())
+        }
+        fn seal(&self) -> Result<(), AnalyzeError> {
+            *self.sealed.lock().unwrap() = true;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn corpus_analyzers_see_every_document_before_annotating() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines: String = (0..700).map(|i| format!("{{\"id\": \"{i}\", \"text\": \"w{} x\"}}\n", i % 3)).collect();
+        std::fs::write(dir.path().join("c.jsonl"), lines).unwrap();
+        let (sources, errors) = collect_sources(&[dir.path().join("c.jsonl")]);
+        assert!(errors.is_empty());
+
+        let config = Config {
+            pipeline: Pipeline::new(vec![Box::new(FirstWords::default())]),
+            output: OutputOptions { format: Format::Jsonl, ..OutputOptions::default() },
+            input: InputOptions::default(),
+            dir: dir.path().to_owned(),
+        };
+        let mut out = Vec::new();
+        let mut reports = Vec::new();
+        let options = RunOptions { threads: Some(2), ..RunOptions::default() };
+        let summary = run(&config, sources, &options, &mut out, &mut |r| reports.push(r.clone())).unwrap();
+        assert!(reports.is_empty(), "{reports:?}");
+        assert_eq!((summary.documents, summary.failed), (700, 0));
+        let sources: Vec<String> = String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["meta"]["source"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        assert_eq!(&sources[..4], ["w0:234", "w1:233", "w2:233", "w0:234"]);
+    }
 }
