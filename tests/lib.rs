@@ -37,10 +37,16 @@ impl Run {
 
 /// Runs `khabar` with `args` in `dir`, feeding `stdin`.
 pub fn khabar(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
+    khabar_with_env(dir, args, stdin, &[])
+}
+
+/// Runs `khabar` with extra environment variables.
+pub fn khabar_with_env(dir: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Run {
     let mut child = Command::new(khabar_bin())
         .args(args)
         .current_dir(dir)
         .env_remove("CI")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

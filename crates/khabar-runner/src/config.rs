@@ -16,6 +16,7 @@ use crate::diagnostic::{ConfigErrors, Diagnostic};
 use crate::input::InputOptions;
 use crate::output::{Format, OffsetUnit, OutputOptions};
 use crate::pipeline::Pipeline;
+use crate::published::parse_published;
 
 /// The config used when none is given: every built-in analyzer.
 pub const DEFAULT_CONFIG: &str = include_str!("default.toml");
@@ -33,6 +34,17 @@ pub struct Config {
     pub input: InputOptions,
     /// The directory relative paths in the config are resolved against.
     pub dir: PathBuf,
+    /// For `khabar test`: the fixture's publication date and language (`[fixture]`).
+    pub fixture: FixtureOptions,
+}
+
+/// The `[fixture]` table of a fixture's own config: what the input would otherwise say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FixtureOptions {
+    /// Publication date, as `--published` takes it.
+    pub published: Option<String>,
+    /// Language code.
+    pub lang: Option<String>,
 }
 
 impl Config {
@@ -61,10 +73,11 @@ impl Config {
             }
         };
         let root = doc.as_table();
-        cx.check_keys(root, &["pipeline", "output", "input", "analyzers"], "top-level key");
+        cx.check_keys(root, &["pipeline", "output", "input", "analyzers", "fixture"], "top-level key");
 
         let output = root.get("output").map_or_else(OutputOptions::default, |item| cx.output(item));
         let input = root.get("input").map_or_else(InputOptions::default, |item| cx.input(item));
+        let fixture = root.get("fixture").map_or_else(FixtureOptions::default, |item| cx.fixture(item));
         let steps = match root.get("pipeline") {
             Some(item) => cx.pipeline_names(item),
             None => default_pipeline(registry),
@@ -72,7 +85,11 @@ impl Config {
         let options = root.get("analyzers").and_then(|item| cx.analyzer_tables(item));
         let pipeline = cx.build(&steps, options, registry);
 
-        if cx.errors.is_empty() { Ok(Config { pipeline, output, input, dir }) } else { Err(ConfigErrors(cx.errors)) }
+        if cx.errors.is_empty() {
+            Ok(Config { pipeline, output, input, dir, fixture })
+        } else {
+            Err(ConfigErrors(cx.errors))
+        }
     }
 }
 
@@ -205,6 +222,30 @@ impl Checker<'_> {
             }
         }
         input
+    }
+
+    fn fixture(&mut self, item: &Item) -> FixtureOptions {
+        let mut fixture = FixtureOptions::default();
+        let Some(table) = self.table(item, "fixture") else { return fixture };
+        self.check_keys(table, &["published", "lang"], "key in [fixture]");
+        if let Some(item) = table.get("published") {
+            match item.as_str().map(parse_published) {
+                Some(Ok(_)) => fixture.published = item.as_str().map(str::to_owned),
+                Some(Err(message)) => self.error(item.span().unwrap_or(0..0), message, None),
+                None => self.error(item.span().unwrap_or(0..0), "`published` must be a string", None),
+            }
+        }
+        if let Some(item) = table.get("lang") {
+            match item.as_str() {
+                Some(lang) if !lang.is_empty() => fixture.lang = Some(lang.to_owned()),
+                _ => self.error(
+                    item.span().unwrap_or(0..0),
+                    "`lang` must be a language code",
+                    Some("lang = \"ar\"".into()),
+                ),
+            }
+        }
+        fixture
     }
 
     fn pipeline_names(&mut self, item: &Item) -> Vec<(String, Range<usize>)> {

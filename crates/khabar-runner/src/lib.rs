@@ -8,6 +8,7 @@
 //!   progress bar and the summary.
 //! - [`output`]: JSON and JSON Lines, byte or char offsets.
 //! - [`builtin`]: the registry of built-in analyzers.
+//! - [`snapshot`]: `khabar test`, fixtures compared with insta snapshots.
 //!
 //! The `khabar` binary (`src/main.rs`) is a thin clap front end over these.
 
@@ -19,3 +20,4 @@ pub mod output;
 pub mod pipeline;
 pub mod published;
 pub mod run;
+pub mod snapshot;

@@ -29,6 +29,7 @@ const EXAMPLES: &str = "Examples:
   khabar analyzers                                what each analyzer needs, gives and takes
   khabar config default > khabar.toml             a config to start from
   khabar config check khabar.toml
+  khabar test -c khabar.toml --fixtures fixtures/  compare outputs with snapshots (CI)
 
 Exit status: 0 all documents fine; 1 some documents failed (each reported on stderr, the rest
 written); 2 usage or config error.";
@@ -47,6 +48,33 @@ enum Command {
     /// Check a config or print the default one.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Compare what a pipeline extracts from fixture articles with stored snapshots.
+    #[command(after_help = TEST_HELP)]
+    Test(TestArgs),
+}
+
+const TEST_HELP: &str = "Fixtures are DIR/<name>.txt; an optional DIR/<name>.toml is that fixture's own config
+(its [fixture] table may set published and lang). Snapshots are DIR/snapshots/khabar__<name>.snap,
+insta's format: review changes with `cargo insta review` or accept them all with --update.
+
+Examples:
+  khabar test -c khabar.toml --fixtures fixtures/            compare; exit 1 on any difference
+  khabar test -c khabar.toml --fixtures fixtures/ --update   accept the new outputs";
+
+#[derive(clap::Args)]
+struct TestArgs {
+    /// Config file (default: the embedded default pipeline).
+    #[arg(short, long, value_name = "CONFIG")]
+    config: Option<PathBuf>,
+    /// The folder of fixture articles.
+    #[arg(long, value_name = "DIR")]
+    fixtures: PathBuf,
+    /// Rewrite the snapshots with the current output.
+    #[arg(long)]
+    update: bool,
+    /// Snapshots no fixture produces: warn, reject (fail), delete, or ignore.
+    #[arg(long, value_name = "WHAT", default_value = "warn", value_parser = ["warn", "reject", "delete", "ignore"])]
+    unreferenced: String,
 }
 
 #[derive(clap::Args)]
@@ -98,6 +126,7 @@ fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Command::Config(ConfigCommand::Check { file }) => check(&file),
+        Command::Test(args) => test(args),
     };
     match result {
         Ok(code) => code,
@@ -157,6 +186,47 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
     }
     let failed = summary.failed + missing.len() as u64;
     Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn test(args: TestArgs) -> anyhow::Result<ExitCode> {
+    use khabar_runner::snapshot::{Outcome, TestOptions, Unreferenced, run_tests};
+    let config = match load_config(args.config.as_ref()) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("{err}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let unreferenced = match args.unreferenced.as_str() {
+        "reject" => Unreferenced::Reject,
+        "delete" => Unreferenced::Delete,
+        "ignore" => Unreferenced::Ignore,
+        _ => Unreferenced::Warn,
+    };
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    let options = TestOptions { update: args.update, unreferenced, ci };
+    let report = run_tests(&config, &builtin::registry(), &args.fixtures, &options)?;
+    for fixture in &report.fixtures {
+        let pending = fixture.pending.as_ref().map(|p| format!(" (wrote {})", p.display())).unwrap_or_default();
+        match &fixture.outcome {
+            Outcome::Same => println!("ok        {}", fixture.name),
+            Outcome::Written => println!("written   {} -> {}", fixture.name, fixture.snapshot.display()),
+            Outcome::Missing => {
+                println!("MISSING   {}: no snapshot {}{pending}", fixture.name, fixture.snapshot.display())
+            }
+            Outcome::Failed(message) => println!("FAILED    {}: {message}", fixture.name),
+            Outcome::Changed(diff) => {
+                println!("CHANGED   {}: differs from {}{pending}", fixture.name, fixture.snapshot.display());
+                print!("{diff}");
+            }
+        }
+    }
+    for path in &report.unreferenced {
+        let verb = if unreferenced == Unreferenced::Delete { "deleted" } else { "no fixture for" };
+        println!("UNREFERENCED {verb} {}", path.display());
+    }
+    println!("{}", report.summary());
+    Ok(if report.passed() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn check(file: &PathBuf) -> anyhow::Result<ExitCode> {

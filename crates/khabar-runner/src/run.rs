@@ -379,6 +379,7 @@ mod tests {
             output: OutputOptions { format: Format::Jsonl, ..OutputOptions::default() },
             input: InputOptions::default(),
             dir: dir.path().to_owned(),
+            fixture: Default::default(),
         };
         let mut out = Vec::new();
         let mut reports = Vec::new();
