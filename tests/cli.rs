@@ -27,6 +27,18 @@ fn analyzes_the_fixture_article_with_the_default_pipeline() {
 }
 
 #[test]
+fn dates_are_resolved_against_the_dateline() {
+    let run = khabar(&fixtures(), &["analyze", "-q", LAVROV], b"");
+    let doc: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["meta"]["published"]["value"], "2024-02-13");
+    assert_eq!(doc["meta"]["published"]["source"], "text");
+    let dates = doc["dates"].as_array().unwrap();
+    let october = dates.iter().find(|d| d["text"] == "15 أكتوبر الماضي").unwrap();
+    assert_eq!(october["value"], "2023-10-15");
+    assert_eq!(october["year_from"], "past");
+}
+
+#[test]
 fn publication_dates_from_the_command_line_in_feed_formats() {
     let run = khabar(&fixtures(), &["analyze", "-q", "--published", "Tue, 13 Feb 2024 09:30:00 +0300", LAVROV], b"");
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -181,22 +193,29 @@ fn an_unreadable_publication_date_is_a_warning_not_a_loss() {
 #[test]
 fn config_errors_are_all_reported_at_once_with_their_place() {
     let dir = temp();
-    let config = "pipeline = [\"segment\", \"sentiment\"]\n\n[analyzers.segment]\ntitle_max_word = 20\n\n[output]\nformat = \"xml\"\n";
+    let config = "pipeline = [\"dates\", \"segment\", \"sentiment\"]\n\n[analyzers.segment]\ntitle_max_word = 20\n\n[output]\nformat = \"xml\"\n";
     fs::write(dir.path().join("bad.toml"), config).unwrap();
     let run = khabar(dir.path(), &["analyze", "-c", "bad.toml", "x.txt"], b"");
     assert_eq!(run.code, 2);
     let err = &run.stderr;
-    assert!(err.contains("error: unknown analyzer `sentiment`\n --> bad.toml:1:24"), "{err}");
-    assert!(err.contains("available analyzers: segment"), "{err}");
+    assert!(
+        err.contains(
+            "error: `dates` requires `zones`, which `segment` provides, but `segment` comes later\n --> bad.toml:1:13"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("help: move `segment` before `dates` in the pipeline"), "{err}");
+    assert!(err.contains("error: unknown analyzer `sentiment`\n --> bad.toml:1:33"), "{err}");
+    assert!(err.contains("available analyzers: segment, dates"), "{err}");
     assert!(err.contains("unknown field `title_max_word`"), "{err}");
     assert!(err.contains("--> bad.toml:4:1"), "{err}");
     assert!(err.contains("valid options of `segment`: "), "{err}");
     assert!(err.contains("invalid value \"xml\" for `format`\n --> bad.toml:7:10"), "{err}");
-    assert!(err.contains("3 errors in config"), "{err}");
+    assert!(err.contains("5 errors in config"), "{err}");
 
     let run = khabar(dir.path(), &["config", "check", "bad.toml"], b"");
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("3 errors in config"));
+    assert!(run.stderr.contains("5 errors in config"));
 }
 
 #[test]
@@ -207,7 +226,7 @@ fn config_default_round_trips_through_config_check() {
     fs::write(dir.path().join("khabar.toml"), &run.stdout).unwrap();
     let run = khabar(dir.path(), &["config", "check", "khabar.toml"], b"");
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("khabar.toml: ok (pipeline: segment"), "{}", run.stdout);
+    assert!(run.stdout.contains("khabar.toml: ok (pipeline: segment -> dates)"), "{}", run.stdout);
 }
 
 #[test]
@@ -220,4 +239,6 @@ fn analyzers_lists_layers_and_options() {
     let run = khabar(&fixtures(), &["analyzers", "--json"], b"");
     let specs: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(specs[0]["name"], "segment");
+    assert_eq!(specs[1]["name"], "dates");
+    assert_eq!(specs[1]["requires"], serde_json::json!(["zones", "sentences"]));
 }

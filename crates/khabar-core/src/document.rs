@@ -295,6 +295,9 @@ pub struct DateMention {
     /// Why the value is null, when it is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unresolved: Option<String>,
+    /// The rule that read the expression and chose its value, for users who ask why.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rule: String,
 }
 
 /// Someone or something that is quoted.

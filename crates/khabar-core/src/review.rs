@@ -72,6 +72,9 @@ fn write_review(doc: &Document, text: &str, out: &mut String) -> std::fmt::Resul
             if let Some(why) = &d.unresolved {
                 write!(out, ", unresolved: {why}")?;
             }
+            if !d.rule.is_empty() {
+                write!(out, ", rule {}", d.rule)?;
+            }
             writeln!(out, ")")?;
         }
     }

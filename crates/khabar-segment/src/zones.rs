@@ -135,7 +135,9 @@ impl<'t> Line<'t> {
     /// A short line that carries a date: a month name next to a number, a number followed by
     /// an era mark (1436 هـ), or a numeric date (2024-02-13, 13/02/2024).
     fn is_dateish(&self) -> bool {
-        if self.words > 16 || self.words == 0 {
+        // A line that ends like a sentence is a sentence, even a short one with a date in it.
+        let ends_sentence = self.text.ends_with(['.', '!', '?', '؟']) && !self.text.ends_with(" م.");
+        if self.words > 16 || self.words == 0 || ends_sentence {
             return false;
         }
         let tokens: Vec<&str> = self
