@@ -78,6 +78,14 @@ pub(crate) enum Expr {
         inner: Box<Expr>,
     },
     Decade(i32),
+    /// The n-th century (the 20th: 1900-1999).
+    Century(u32),
+    /// A quarter of a year; the year given, or shifted from the publication year.
+    Quarter {
+        quarter: u32,
+        year: Option<i32>,
+        shift: i64,
+    },
     Time {
         hour: u32,
         minute: u32,
@@ -369,6 +377,8 @@ impl<'a> Parser<'a> {
             self.month_expr(i),
             self.clock(i),
             self.decade(i),
+            self.quarter(i),
+            self.century(i),
             self.duration(i),
         ];
         candidates.into_iter().flatten().max_by_key(|f| (f.last, usize::MAX - f.first))
@@ -868,6 +878,73 @@ impl<'a> Parser<'a> {
         }
         minute = minute.min(59);
         Self::found(Expr::Time { hour, minute }, i, last, skip, "clock time")
+    }
+
+    /// An ordinal of one or two words at `i` ("الثالث", "التاسع عشر", "الحادي والعشرين").
+    fn ordinal(&self, i: usize) -> Option<(u32, usize)> {
+        let (a, b) = (self.word(i)?, self.word(i + 1));
+        if let Some(b) = b
+            && let Some(Lex::Ordinal(n)) = self.lexicon.phrase(a, b)
+        {
+            return Some((n, i + 1));
+        }
+        match self.lex(i, |l| matches!(l, Lex::Ordinal(_)))? {
+            (Lex::Ordinal(n), 0) => Some((n, i)),
+            _ => None,
+        }
+    }
+
+    /// "الربع الأول من العام الجاري", "الربع الثالث من 2023", "the first quarter of 2024".
+    fn quarter(&self, i: usize) -> Option<Found> {
+        let english = self.s.text(i).is_ascii();
+        let (quarter, skip, mut last) = if english {
+            let (q, end) = self.ordinal(i)?;
+            self.lex(end + 1, |l| *l == Lex::Quarter)?;
+            (q, 0, end + 1)
+        } else {
+            let (_, skip) = self.lex(i, |l| *l == Lex::Quarter)?;
+            let (q, end) = self.ordinal(i + 1)?;
+            (q, skip, end)
+        };
+        if !(1..=4).contains(&quarter) {
+            return None;
+        }
+        let mut year = None;
+        let mut shift = 0;
+        let of = self.lex(last + 1, |l| *l == Lex::From).is_some() || self.word(last + 1) == Some("of");
+        if of {
+            let k = last + 2;
+            if let Some((y, _, end)) = self.year(k) {
+                (year, last) = (Some(y), end);
+            } else if let Some(f) = self.year_expr(k).filter(|f| f.first == k) {
+                if let Expr::Year { year: y, .. } = f.expr {
+                    (year, last) = (Some(y), f.last);
+                }
+            } else if let Some(Found { expr: Expr::Shifted { unit: Unit::Year, shift: s }, last: end, .. }) =
+                self.shifted_unit(k)
+            {
+                (shift, last) = (s, end);
+            } else if let Some((Unit::Year, _, true, 0)) = self.unit(k) {
+                last = k;
+            }
+        }
+        let first = if english && self.word(i.wrapping_sub(1)) == Some("the") { i - 1 } else { i };
+        Self::found(Expr::Quarter { quarter, year, shift }, first, last, skip, "quarter")
+    }
+
+    /// "القرن العشرين", "القرن الحادي والعشرين", "the 20th century".
+    fn century(&self, i: usize) -> Option<Found> {
+        if let Some((_, skip)) = self.lex(i, |l| *l == Lex::Century) {
+            let (n, last) = self.ordinal(i + 1)?;
+            return (n >= 10).then_some(Found { expr: Expr::Century(n), first: i, last, skip, rule: "century" });
+        }
+        let n = self.number(i)?;
+        let suffix =
+            self.word(i + 1).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) && self.s.tokens[i + 1].glued;
+        if suffix && self.lex(i + 2, |l| *l == Lex::Century).is_some() && (10..=22).contains(&n) {
+            return Self::found(Expr::Century(n), i, i + 2, 0, "century");
+        }
+        None
     }
 
     /// "التسعينيات", "the 1990s".

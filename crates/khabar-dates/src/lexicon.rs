@@ -82,6 +82,12 @@ pub(crate) enum Lex {
     Between,
     /// A decade word (التسعينيات: 1990).
     Decade(i32),
+    /// الربع, quarter.
+    Quarter,
+    /// القرن, century.
+    Century,
+    /// An ordinal word (الأول 1, الثالث 3, العشرين 20, first 1), for quarters and centuries.
+    Ordinal(u32),
     /// A word that, before a year or date, makes it a name (رؤية 2030, قوى 14 آذار).
     NamePrefix,
     /// A preposition a bare year may follow (في 2023, by 2030).
@@ -422,6 +428,23 @@ const WORDS: &[(&str, Lex)] = &[
     ("السبعينات", Lex::Decade(1970)),
     ("الثمانينات", Lex::Decade(1980)),
     ("التسعينات", Lex::Decade(1990)),
+    // Quarters and centuries, with the ordinals they take.
+    ("الربع", Lex::Quarter),
+    ("quarter", Lex::Quarter),
+    ("القرن", Lex::Century),
+    ("century", Lex::Century),
+    ("الأول", Lex::Ordinal(1)),
+    ("الثاني", Lex::Ordinal(2)),
+    ("الثالث", Lex::Ordinal(3)),
+    ("الرابع", Lex::Ordinal(4)),
+    ("الأخير", Lex::Ordinal(4)),
+    ("الخامس", Lex::Ordinal(5)),
+    ("العشرين", Lex::Ordinal(20)),
+    ("first", Lex::Ordinal(1)),
+    ("second", Lex::Ordinal(2)),
+    ("third", Lex::Ordinal(3)),
+    ("fourth", Lex::Ordinal(4)),
+    ("last", Lex::Ordinal(4)),
     // Names that contain a year or a date.
     ("رؤية", Lex::NamePrefix),
     ("رؤيه", Lex::NamePrefix),
@@ -496,6 +519,10 @@ const PHRASES: &[(&str, &str, Lex)] = &[
     ("الحادية", "عشرة", Lex::Hour(11)),
     ("الثانية", "عشرة", Lex::Hour(12)),
     ("احد", "عشر", Lex::Number(11)),
+    ("الحادي", "والعشرين", Lex::Ordinal(21)),
+    ("التاسع", "عشر", Lex::Ordinal(19)),
+    ("الثامن", "عشر", Lex::Ordinal(18)),
+    ("السابع", "عشر", Lex::Ordinal(17)),
     ("اثني", "عشر", Lex::Number(12)),
     ("اثنا", "عشر", Lex::Number(12)),
 ];

@@ -14,7 +14,9 @@
 //!   (ICU4X), and a Hijri date with its Gregorian equivalent after "الموافق" as one date;
 //! - ranges: "24 و25 يناير", "من 1 إلى 5 مارس", "March 3-5", "بين عامي 2010 و2015";
 //! - months ("يناير الماضي", "شهر يناير", "يناير 2024"), years ("عام 2023", "في 2023",
-//!   "1436 هـ"), decades ("التسعينيات", "the 1990s"), parts ("مطلع 2018", "منتصف الشهر");
+//!   "1436 هـ"), quarters ("الربع الأول من العام الجاري": 2024-Q1), decades ("التسعينيات",
+//!   "the 1990s": 199), centuries ("القرن العشرين": 19), parts ("مطلع 2018", "منتصف الشهر":
+//!   the period's own value, the part named in the rule);
 //! - relative: "اليوم الثلاثاء", "أمس", "أول أمس", "بعد غد", weekdays with or without a shift,
 //!   "مساء الثلاثاء", "الأسبوع الماضي", "العام الجاري", "last week", offsets ("منذ ثلاثة أيام",
 //!   "قبل يومين", "بعد أسبوع", "3 days ago");
@@ -31,9 +33,10 @@
 //! year cue (quantities, prices, scores), years and dates inside names after a name word
 //! ("رؤية 2030", "قوى 14 آذار"), and "اليوم" followed by an adjective ("اليوم الوطني").
 //!
-//! Known limits: quarters and centuries are not read; a bare four-digit year after a
-//! preposition is not taken when a word follows it ("في 2000 موقع" and "في 2023 أعلنت" alike);
-//! tense comes from markers, not from a parse of the verb.
+//! Known limits: a bare four-digit year after a preposition is not taken when a word follows
+//! it ("في 2000 موقع" and "في 2023 أعلنت" alike); tense comes from markers (no parse of the
+//! verb), and a bare weekday with no future marker is taken as past, as news mostly reports
+//! what happened; an hour offset ("قبل ساعتين") resolves to the publication day.
 
 mod grammar;
 mod lexicon;

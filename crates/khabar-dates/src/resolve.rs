@@ -402,6 +402,25 @@ pub(crate) fn resolve(expr: &Expr, cx: &Context) -> Resolved {
             r.value = Some(format!("{:03}", start / 10));
             r
         }
+        Expr::Century(n) => {
+            let mut r = Resolved::new("absolute", "century");
+            r.value = Some(format!("{:02}", n - 1));
+            r
+        }
+        Expr::Quarter { quarter, year, shift } => {
+            let mut r = Resolved::new("absolute", "quarter");
+            let year = match year {
+                Some(y) => *y,
+                None => {
+                    r.kind = "relative";
+                    r.anchored = true;
+                    let Some(anchor) = cx.anchor else { return r.unresolved(NO_ANCHOR) };
+                    anchor.year() + i32::try_from(*shift).unwrap_or(0)
+                }
+            };
+            r.value = Some(format!("{year:04}-Q{quarter}"));
+            r
+        }
         Expr::Time { hour, minute } => {
             let mut r = Resolved::new("time", "minute");
             match cx.sentence_day {
