@@ -13,6 +13,34 @@ pub fn khabar_bin() -> PathBuf {
     bin
 }
 
+/// A plugin library cargo built for this test run (`cargo test --workspace` builds the
+/// workspace's plugin crates; this package depends on them for that).
+pub fn plugin_library(crate_name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let deps = exe.parent().expect("deps directory");
+    let file = format!("{}{crate_name}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX);
+    let candidates = [deps.join(&file), deps.parent().map(|d| d.join(&file)).unwrap_or_default()];
+    candidates.into_iter().find(|p| p.is_file()).unwrap_or_else(|| panic!("{file} was not built"))
+}
+
+/// Compiles a C plugin source into `dir` with the system C compiler and the khabar header.
+pub fn compile_c(dir: &Path, name: &str, source: &str) -> PathBuf {
+    let include = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/khabar-plugin/include");
+    let src = dir.join(format!("{name}.c"));
+    std::fs::write(&src, source).expect("write C source");
+    let out = dir.join(format!("{}{name}{}", std::env::consts::DLL_PREFIX, std::env::consts::DLL_SUFFIX));
+    let status = Command::new(std::env::var("CC").unwrap_or_else(|_| "cc".into()))
+        .args(["-shared", "-fPIC", "-Wall", "-o"])
+        .arg(&out)
+        .arg("-I")
+        .arg(&include)
+        .arg(&src)
+        .status()
+        .expect("a C compiler (cc) is installed");
+    assert!(status.success(), "compiling {name}.c failed");
+    out
+}
+
 /// The directory of the project's fixtures.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")

@@ -8,7 +8,11 @@ use crate::span::{Span, SpanError};
 pub const SCHEMA: &str = "khabar/1";
 
 /// One article: its text (never modified), metadata and the layers analyzers add.
+///
+/// It serializes as the output contract's object (layers beside `id`, `text`, `meta`), and
+/// reads the same shape back (plugins receive documents this way).
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(from = "DocumentWire")]
 pub struct Document {
     /// The document's identifier (file stem, JSON Lines `id`, ...).
     pub id: String,
@@ -25,6 +29,56 @@ pub struct Document {
     /// index by it; it is not part of the output.
     #[serde(skip)]
     pub seq: u64,
+}
+
+/// The document's JSON shape with every layer named, so that reading it needs no buffering
+/// (`#[serde(flatten)]` would collect every field first).
+#[derive(Deserialize)]
+struct DocumentWire {
+    id: String,
+    lang: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    meta: Meta,
+    #[serde(default)]
+    zones: Option<Vec<Zone>>,
+    #[serde(default)]
+    paragraphs: Option<Vec<Paragraph>>,
+    #[serde(default)]
+    sentences: Option<Vec<Sentence>>,
+    #[serde(default)]
+    dates: Option<Vec<DateMention>>,
+    #[serde(default)]
+    speakers: Option<Vec<Speaker>>,
+    #[serde(default)]
+    quotes: Option<Vec<Quote>>,
+    #[serde(default)]
+    duplicates: Option<Vec<Duplicate>>,
+    #[serde(default)]
+    plugins: BTreeMap<String, serde_json::Value>,
+}
+
+impl From<DocumentWire> for Document {
+    fn from(w: DocumentWire) -> Document {
+        Document {
+            id: w.id,
+            lang: w.lang,
+            text: w.text,
+            meta: w.meta,
+            layers: Layers {
+                zones: w.zones,
+                paragraphs: w.paragraphs,
+                sentences: w.sentences,
+                dates: w.dates,
+                speakers: w.speakers,
+                quotes: w.quotes,
+                duplicates: w.duplicates,
+                plugins: w.plugins,
+            },
+            seq: 0,
+        }
+    }
 }
 
 impl Document {

@@ -36,6 +36,8 @@ pub struct Config {
     pub dir: PathBuf,
     /// For `khabar test`: the fixture's publication date and language (`[fixture]`).
     pub fixture: FixtureOptions,
+    /// The analyzers this config can name: the built-ins and its plugins.
+    pub registry: Registry,
 }
 
 /// The `[fixture]` table of a fixture's own config: what the input would otherwise say.
@@ -73,7 +75,12 @@ impl Config {
             }
         };
         let root = doc.as_table();
-        cx.check_keys(root, &["pipeline", "output", "input", "analyzers", "fixture"], "top-level key");
+        cx.check_keys(root, &["pipeline", "output", "input", "analyzers", "plugins", "fixture"], "top-level key");
+        let mut registry = registry.clone();
+        if let Some(item) = root.get("plugins") {
+            cx.plugins(item, &dir, &mut registry);
+        }
+        let registry = &registry;
 
         let output = root.get("output").map_or_else(OutputOptions::default, |item| cx.output(item));
         let input = root.get("input").map_or_else(InputOptions::default, |item| cx.input(item));
@@ -86,7 +93,7 @@ impl Config {
         let pipeline = cx.build(&steps, options, registry);
 
         if cx.errors.is_empty() {
-            Ok(Config { pipeline, output, input, dir, fixture })
+            Ok(Config { pipeline, output, input, dir, fixture, registry: registry.clone() })
         } else {
             Err(ConfigErrors(cx.errors))
         }
@@ -222,6 +229,53 @@ impl Checker<'_> {
             }
         }
         input
+    }
+
+    /// Loads every `[plugins.<name>]` library and registers its analyzer.
+    fn plugins(&mut self, item: &Item, dir: &Path, registry: &mut Registry) {
+        let Some(table) = self.table(item, "plugins") else { return };
+        for (name, entry) in table.iter() {
+            let key = key_span(table, name);
+            let Some(entry) = entry.as_table_like() else {
+                self.error(
+                    key,
+                    format!("[plugins.{name}] must be a table"),
+                    Some("path = \"plugins/libname.so\"".into()),
+                );
+                continue;
+            };
+            for (other, _) in entry.iter().filter(|(k, _)| *k != "path") {
+                let span = entry.get(other).and_then(Item::span).unwrap_or(key.clone());
+                self.error(span, format!("unknown key `{other}` in [plugins.{name}]"), Some("valid keys: path".into()));
+            }
+            let Some(path_item) = entry.get("path") else {
+                self.error(
+                    key,
+                    format!("[plugins.{name}] has no `path`"),
+                    Some("path = \"plugins/libname.so\"".into()),
+                );
+                continue;
+            };
+            let span = path_item.span().unwrap_or(key.clone());
+            let Some(path) = path_item.as_str() else {
+                self.error(span, "`path` must be a string", None);
+                continue;
+            };
+            let path = dir.join(path);
+            match crate::plugins::load(&path) {
+                Err(err) => self.error(span, err.to_string(), None),
+                Ok(spec) if spec.name != name => self.error(
+                    key,
+                    format!("the plugin at {} is named `{}`, not `{name}`", path.display(), spec.name),
+                    Some(format!("write [plugins.{}]", spec.name)),
+                ),
+                Ok(spec) => {
+                    if let Err(err) = registry.register(spec) {
+                        self.error(key, err.to_string(), None);
+                    }
+                }
+            }
+        }
     }
 
     fn fixture(&mut self, item: &Item) -> FixtureOptions {

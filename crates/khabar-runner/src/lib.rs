@@ -7,7 +7,7 @@
 //! - [`run`]: parallel analysis with output in input order, the corpus-level passes, the
 //!   progress bar and the summary.
 //! - [`output`]: JSON and JSON Lines, byte or char offsets.
-//! - [`builtin`]: the registry of built-in analyzers.
+//! - [`builtin`]: the registry of built-in analyzers; [`plugins`]: loading plugin analyzers.
 //! - [`snapshot`]: `khabar test`, fixtures compared with insta snapshots.
 //!
 //! The `khabar` binary (`src/main.rs`) is a thin clap front end over these.
@@ -18,6 +18,7 @@ pub mod diagnostic;
 pub mod input;
 pub mod output;
 pub mod pipeline;
+pub mod plugins;
 pub mod published;
 pub mod run;
 pub mod snapshot;

@@ -44,6 +44,9 @@ enum Command {
         /// Print as JSON.
         #[arg(long)]
         json: bool,
+        /// Also list the plugins this config loads.
+        #[arg(short, long, value_name = "CONFIG")]
+        config: Option<PathBuf>,
     },
     /// Check a config or print the default one.
     #[command(subcommand)]
@@ -120,7 +123,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze(args),
-        Command::Analyzers { json } => analyzers(json).map(|()| ExitCode::SUCCESS),
+        Command::Analyzers { json, config } => analyzers(json, config.as_ref()),
         Command::Config(ConfigCommand::Default) => {
             print!("{DEFAULT_CONFIG}");
             Ok(ExitCode::SUCCESS)
@@ -243,14 +246,23 @@ fn check(file: &PathBuf) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn analyzers(json: bool) -> anyhow::Result<()> {
-    let registry = builtin::registry();
+fn analyzers(json: bool, config: Option<&PathBuf>) -> anyhow::Result<ExitCode> {
+    let registry = match config {
+        None => builtin::registry(),
+        Some(path) => match load_config(Some(path)) {
+            Ok(config) => config.registry,
+            Err(err) => {
+                eprintln!("{err}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
     let mut out = io::stdout().lock();
     if json {
         let summaries: Vec<_> = registry.specs().iter().map(|s| s.summary()).collect();
         serde_json::to_writer_pretty(&mut out, &summaries)?;
         writeln!(out)?;
-        return Ok(());
+        return Ok(ExitCode::SUCCESS);
     }
     for spec in registry.specs() {
         let list = |layers: &[khabar_core::Layer]| {
@@ -274,5 +286,5 @@ fn analyzers(json: bool) -> anyhow::Result<()> {
         }
         writeln!(out)?;
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }

@@ -380,6 +380,7 @@ mod tests {
             input: InputOptions::default(),
             dir: dir.path().to_owned(),
             fixture: Default::default(),
+            registry: Default::default(),
         };
         let mut out = Vec::new();
         let mut reports = Vec::new();
