@@ -206,7 +206,7 @@ fn config_errors_are_all_reported_at_once_with_their_place() {
     );
     assert!(err.contains("help: move `segment` before `dates` in the pipeline"), "{err}");
     assert!(err.contains("error: unknown analyzer `sentiment`\n --> bad.toml:1:33"), "{err}");
-    assert!(err.contains("available analyzers: segment, dates"), "{err}");
+    assert!(err.contains("available analyzers: segment, dates, dedup"), "{err}");
     assert!(err.contains("unknown field `title_max_word`"), "{err}");
     assert!(err.contains("--> bad.toml:4:1"), "{err}");
     assert!(err.contains("valid options of `segment`: "), "{err}");
@@ -226,7 +226,7 @@ fn config_default_round_trips_through_config_check() {
     fs::write(dir.path().join("khabar.toml"), &run.stdout).unwrap();
     let run = khabar(dir.path(), &["config", "check", "khabar.toml"], b"");
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("khabar.toml: ok (pipeline: segment -> dates)"), "{}", run.stdout);
+    assert!(run.stdout.contains("khabar.toml: ok (pipeline: segment -> dates -> dedup)"), "{}", run.stdout);
 }
 
 #[test]
@@ -241,4 +241,31 @@ fn analyzers_lists_layers_and_options() {
     assert_eq!(specs[0]["name"], "segment");
     assert_eq!(specs[1]["name"], "dates");
     assert_eq!(specs[1]["requires"], serde_json::json!(["zones", "sentences"]));
+}
+
+#[test]
+fn corpus_scope_dedup_across_documents() {
+    let dir = temp();
+    let story = "قالت الشرطة إن حريقا كبيرا اندلع في مستودع للأخشاب بالمنطقة الصناعية مساء أمس دون تسجيل إصابات.";
+    let lines = format!(
+        "{{\"id\": \"a\", \"text\": \"{story}\"}}\n{{\"id\": \"b\", \"text\": \"أخبار محلية\\n{}\"}}\n{{\"id\": \"c\", \"text\": \"افتتح وزير التعليم مدرسة جديدة في القرية بحضور عدد من الأهالي والطلاب والمعلمين.\"}}\n",
+        story.replace("مساء أمس", "مساء الأمس")
+    );
+    fs::write(dir.path().join("feed.jsonl"), lines).unwrap();
+    fs::write(
+        dir.path().join("khabar.toml"),
+        "pipeline = [\"segment\", \"dedup\"]\n[analyzers.dedup]\nscope = \"corpus\"\n",
+    )
+    .unwrap();
+    let run = khabar(
+        dir.path(),
+        &["analyze", "-q", "-c", "khabar.toml", "--format", "jsonl", "-"],
+        fs::read(dir.path().join("feed.jsonl")).unwrap().as_slice(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let docs = run.json_lines();
+    let near = &docs[0]["duplicates"][0];
+    assert_eq!(near["kind"], "near");
+    assert_eq!(near["matches"], serde_json::json!([{"document": "b", "paragraph": 1}]));
+    assert_eq!(docs[2]["duplicates"], serde_json::json!([]));
 }

@@ -445,4 +445,7 @@ pub struct Duplicate {
     /// In corpus scope: the paragraphs of other documents they repeat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub matches: Option<Vec<CorpusMatch>>,
+    /// In corpus scope: the paragraph recurs in so many documents that it is page furniture.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub boilerplate: bool,
 }

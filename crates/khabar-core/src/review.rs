@@ -125,6 +125,9 @@ fn write_review(doc: &Document, text: &str, out: &mut String) -> std::fmt::Resul
                 let others: Vec<String> = matches.iter().map(|m| format!("{}#p{}", m.document, m.paragraph)).collect();
                 write!(out, " matches {}", others.join(", "))?;
             }
+            if d.boilerplate {
+                write!(out, " (boilerplate)")?;
+            }
             writeln!(out)?;
         }
     }
