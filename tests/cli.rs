@@ -206,7 +206,7 @@ fn config_errors_are_all_reported_at_once_with_their_place() {
     );
     assert!(err.contains("help: move `segment` before `dates` in the pipeline"), "{err}");
     assert!(err.contains("error: unknown analyzer `sentiment`\n --> bad.toml:1:33"), "{err}");
-    assert!(err.contains("available analyzers: segment, dates, dedup"), "{err}");
+    assert!(err.contains("available analyzers: segment, dates, quotes, dedup"), "{err}");
     assert!(err.contains("unknown field `title_max_word`"), "{err}");
     assert!(err.contains("--> bad.toml:4:1"), "{err}");
     assert!(err.contains("valid options of `segment`: "), "{err}");
@@ -226,7 +226,7 @@ fn config_default_round_trips_through_config_check() {
     fs::write(dir.path().join("khabar.toml"), &run.stdout).unwrap();
     let run = khabar(dir.path(), &["config", "check", "khabar.toml"], b"");
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("khabar.toml: ok (pipeline: segment -> dates -> dedup)"), "{}", run.stdout);
+    assert!(run.stdout.contains("khabar.toml: ok (pipeline: segment -> dates -> quotes -> dedup)"), "{}", run.stdout);
 }
 
 #[test]

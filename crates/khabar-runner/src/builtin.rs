@@ -4,7 +4,7 @@ use khabar_core::{AnalyzerSpec, Registry};
 
 /// Every built-in analyzer, in the order `khabar analyzers` lists them.
 pub fn specs() -> Vec<AnalyzerSpec> {
-    vec![khabar_segment::spec(), khabar_dates::spec(), khabar_dedup::spec()]
+    vec![khabar_segment::spec(), khabar_dates::spec(), khabar_quotes::spec(), khabar_dedup::spec()]
 }
 
 /// A registry holding every built-in analyzer.

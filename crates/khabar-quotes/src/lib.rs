@@ -1,0 +1,853 @@
+//! `quotes`: who said what. Direct and reported speech in Arabic and English news, each quote
+//! with its cue (the reporting verb or phrase), the mention of its speaker, and the speakers
+//! clustered into entities with their names, aliases and roles.
+//!
+//! How: each paragraph is cut into words (folded, the clitics و/ف set aside) and marks, and
+//! its quotations are paired (" " « » “ ” „ “ ‘ ’; one left open by scraping runs to the
+//! paragraph's end). Only around cue words (see `lexicon.rs`: reporting verbs in perfect,
+//! imperfect and participle forms, gender and number marked; "بحسب"/"according to") does the
+//! grammar run:
+//!
+//! - cue + subject + ":" + quotation, cue + subject + قائلا: + quotation, quotation + "،" + cue
+//!   + subject: direct speech;
+//! - cue + subject + أن/إن/بأن/إلى/على/عن/that + clause, or a cue whose subject is a known speaker
+//!   followed by its object ("وأكد لافروف استمرارية ..."): reported speech to the clause's end
+//!   (the sentence, or a following participle cue, which starts a quote of its own); mixed when
+//!   it holds a quotation of four words or more;
+//! - بحسب/حسب/وفقا لـ + source: reported speech of that source.
+//!
+//! The subject is read after an Arabic verb (verb-subject order) and before an English one: a
+//! title opened by a role noun (وزير، المتحدث، minister, ...) and a name, either order, with
+//! appositions between commas ("سيرجي لافروف، وزير الخارجية الروسي،") and date words skipped
+//! ("، اليوم الثلاثاء،"). A cue with no subject (pro-drop: "وقال:", "وأضاف قائلا:"; "he said")
+//! belongs to the most recent speaker of the same zone whose gender the verb allows (قالت needs a
+//! feminine speaker). Mentions are one speaker when their last names agree ("لافروف" = "سيرجي
+//! لافروف").
+//!
+//! Not speech: quotations with no cue (scare quotes such as قرار "أجوف", titles, names), the
+//! impersonal "يُذكر أن" (its verb is not a cue), and titles after بعنوان/titled.
+//!
+//! Known limits: no speaker types yet beyond person (documents quoted through "وفقا لـ" are
+//! speakers like people); epithets ("كبير الدبلوماسيين الروس") are not linked to names; the
+//! English grammar covers "X said (that)", "“…,” X said", "X said: “…”" and "according to X".
+
+mod lexicon;
+mod scan;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use khabar_core::text::fold_str;
+use khabar_core::{
+    AnalyzeError, Analyzer, AnalyzerSpec, Cue, Document, Layer, Quote, QuoteKind, Span, Speaker, ZoneKind,
+    describe_options, parse_options,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::{COMPLEMENTIZERS, CUES, CueKind, Gender, ROLE_NOUNS, TITLE_INTRODUCERS};
+use crate::scan::{Quotation, Tok, Token};
+
+/// The analyzer's name in configs.
+pub const NAME: &str = "quotes";
+
+/// Options of `quotes` (`[analyzers.quotes]`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct QuotesOptions {
+    /// More reporting verbs (masculine singular forms count for any gender).
+    pub cues: Vec<String>,
+    /// More role nouns that open a speaker's title.
+    pub roles: Vec<String>,
+}
+
+/// Date words that sit between a subject and its complement ("، اليوم الثلاثاء،").
+const TIME_WORDS: &[&str] = &[
+    "اليوم",
+    "أمس",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "الأحد",
+    "الاثنين",
+    "مساء",
+    "صباح",
+    "الماضي",
+    "المقبل",
+    "today",
+    "yesterday",
+    "on",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// English pronoun subjects that continue the last speaker.
+const PRONOUNS: &[(&str, Gender)] =
+    &[("he", Gender::Masculine), ("she", Gender::Feminine), ("they", Gender::Plural), ("it", Gender::Any)];
+
+/// The `quotes` analyzer.
+pub struct Quotes {
+    cues: HashMap<String, CueKind>,
+    roles: HashSet<String>,
+    titles: HashSet<String>,
+    complementizers: HashSet<String>,
+    time_words: HashSet<String>,
+}
+
+const REQUIRES: &[Layer] = &[Layer::Zones, Layer::Paragraphs, Layer::Sentences];
+const PROVIDES: &[Layer] = &[Layer::Quotes, Layer::Speakers];
+
+fn folded_set<'a>(words: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    words.into_iter().map(fold_str).collect()
+}
+
+/// A speaker being built.
+struct Entity {
+    name: String,
+    kind: &'static str,
+    last: String,
+    aliases: Vec<String>,
+    role: Option<String>,
+    gender: Gender,
+    mentions: Vec<Span>,
+}
+
+/// A subject as read after (or before) a cue.
+#[derive(Debug, Default, Clone)]
+struct Subject {
+    name: Option<(usize, usize)>,
+    role: Option<(usize, usize)>,
+    pronoun: Option<Gender>,
+    /// Named after "بحسب"/"وفقا لـ": its first word may carry the preposition لـ.
+    source: bool,
+}
+
+/// Head nouns of sources that are documents, not people.
+const DOCUMENTS: &[&str] =
+    &["مذكره", "بيان", "تقرير", "وثيقه", "رساله", "دراسه", "مسوده", "قرار", "statement", "report", "document", "study"];
+
+impl Quotes {
+    /// Builds the analyzer.
+    pub fn new(options: QuotesOptions) -> Quotes {
+        let mut cues: HashMap<String, CueKind> = CUES.iter().map(|(w, k)| (fold_str(w), *k)).collect();
+        for extra in &options.cues {
+            cues.insert(fold_str(extra), CueKind::Verb(Gender::Any));
+        }
+        let roles = folded_set(ROLE_NOUNS.iter().copied().chain(options.roles.iter().map(String::as_str)));
+        Quotes {
+            cues,
+            roles,
+            titles: folded_set(TITLE_INTRODUCERS.iter().copied()),
+            complementizers: folded_set(COMPLEMENTIZERS.iter().copied()),
+            time_words: folded_set(TIME_WORDS.iter().copied()),
+        }
+    }
+
+    fn cue(&self, t: &Token) -> Option<CueKind> {
+        if !t.is_word() {
+            return None;
+        }
+        let Tok::Word { folded, .. } = &t.tok else { return None };
+        self.cues.get(t.base()).or_else(|| self.cues.get(folded.as_str())).copied()
+    }
+
+    fn is_role(&self, t: &Token) -> bool {
+        let Tok::Word { folded, .. } = &t.tok else { return false };
+        [folded.as_str(), t.base()]
+            .iter()
+            .any(|w| self.roles.contains(*w) || self.roles.contains(w.trim_start_matches("ال")))
+    }
+
+    fn is_complementizer(&self, t: &Token) -> bool {
+        if !t.is_word() || !self.complementizers.contains(t.base()) {
+            return false;
+        }
+        // Folding makes على and the name علي one word: only the former (ending ى) opens a clause.
+        t.base() != "علي" || t.maqsura
+    }
+
+    fn is_time(&self, t: &Token) -> bool {
+        t.is_word() && (self.time_words.contains(t.base()) || t.base().chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// A complementizer at `k`, including the two-word "من أن" (حذر من أن).
+    fn opens_clause(&self, toks: &[Token], k: usize) -> bool {
+        k < toks.len()
+            && (self.is_complementizer(&toks[k])
+                || (toks[k].base() == "من"
+                    && toks.get(k + 1).is_some_and(|t| matches!(t.base(), "ان" | "انه" | "انها"))))
+    }
+
+    /// Words from `j` up to a mark, a complementizer or a cue (at most `max`): `[j, end)`.
+    fn words_until_stop(&self, toks: &[Token], j: usize, max: usize) -> usize {
+        let mut k = j;
+        while k < toks.len()
+            && k - j < max
+            && toks[k].is_word()
+            && !self.opens_clause(toks, k)
+            && self.cue(&toks[k]).is_none()
+            && toks[k].sentence == toks[j].sentence
+        {
+            k += 1;
+        }
+        k
+    }
+
+    /// Reads an Arabic subject after a verb at `j`; returns it and the next token.
+    fn subject_after(&self, toks: &[Token], j: usize, known: &[Entity]) -> (Subject, usize) {
+        let mut subject = Subject::default();
+        if j >= toks.len() || !toks[j].is_word() {
+            return (subject, j);
+        }
+        // A known speaker's name right after the cue is the subject, whatever follows it.
+        if let Some(end) = known_name_at(toks, j, known) {
+            subject.name = Some((j, end));
+            return self.appositions(toks, end, subject);
+        }
+        let mut end = self.words_until_stop(toks, j, 9);
+        // Trailing date words are not part of the subject ("لافروف اليوم الثلاثاء أن").
+        while end > j && self.is_time(&toks[end - 1]) {
+            end -= 1;
+        }
+        if end == j {
+            return (subject, j);
+        }
+        self.split_role_name(toks, j, end, &mut subject);
+        let after = if end < toks.len() && self.is_time(&toks[end]) { self.skip_time(toks, end) } else { end };
+        self.appositions(toks, after, subject)
+    }
+
+    fn skip_time(&self, toks: &[Token], mut k: usize) -> usize {
+        while k < toks.len() && self.is_time(&toks[k]) {
+            k += 1;
+        }
+        k
+    }
+
+    /// A title then a name within one span of words. A role noun takes the word after it (its
+    /// genitive: "وزير الخارجية", "سفير فرنسا") and then every definite word or tie ("باسم",
+    /// "في"); a span that opens with definite words ("الخبير الاقتصادي محمد علي") has those as its
+    /// title. The rest is the name. English titles are the capitalized words up to the last role
+    /// noun ("Prime Minister John Smith").
+    fn split_role_name(&self, toks: &[Token], j: usize, end: usize, subject: &mut Subject) {
+        let folded = |k: usize| match &toks[k].tok {
+            Tok::Word { folded, .. } => folded.as_str(),
+            Tok::Mark(_) => "",
+        };
+        let definite = |k: usize| {
+            let w = folded(k);
+            w.starts_with("ال") || (w.starts_with("لل") && w.chars().count() > 3)
+        };
+        if toks[j].base().is_ascii() {
+            let mut start = j;
+            while start < end && matches!(folded(start), "the" | "a" | "an") {
+                start += 1;
+            }
+            match (start..end).rev().find(|&k| self.is_role(&toks[k])) {
+                Some(r) if r + 1 < end => {
+                    subject.role = Some((start, r + 1));
+                    subject.name = Some((r + 1, end));
+                }
+                Some(_) => subject.role = Some((start, end)),
+                None if start < end => subject.name = Some((start, end)),
+                None => {}
+            }
+            return;
+        }
+        let ties = ["باسم", "وزاره", "مجلس", "شوون", "لدي", "في"];
+        let role_noun = self.is_role(&toks[j]);
+        if !role_noun && !definite(j) {
+            subject.name = Some((j, end));
+            return;
+        }
+        let mut k = if role_noun && !definite(j) { (j + 2).min(end) } else { j + 1 };
+        while k < end && (definite(k) || ties.contains(&folded(k)) || self.is_role(&toks[k])) {
+            k += 1;
+        }
+        subject.role = Some((j, k));
+        if k < end {
+            subject.name = Some((k, end));
+        }
+    }
+
+    /// Appositions between commas after a subject: a title, a name, date words, or another
+    /// phrase closed by a comma before the complement ("، في مؤتمر فالداي، على ...").
+    fn appositions(&self, toks: &[Token], mut k: usize, mut subject: Subject) -> (Subject, usize) {
+        let comma = |i: usize| i < toks.len() && toks[i].is_mark(&['،', ',']);
+        let mut after_comma = false;
+        for _ in 0..4 {
+            let start = if comma(k) {
+                k + 1
+            } else if after_comma {
+                k
+            } else {
+                break;
+            };
+            let end = self.words_until_stop(toks, start, 9);
+            if end == start {
+                break;
+            }
+            let closed = comma(end);
+            let then = if closed { end + 1 } else { end };
+            let complement_next =
+                then < toks.len() && (self.is_complementizer(&toks[then]) || toks[then].is_mark(&[':']));
+            if (start..end).all(|i| self.is_time(&toks[i])) && (closed || complement_next) {
+                (k, after_comma) = (then, closed);
+                continue;
+            }
+            if !(closed || complement_next) {
+                break;
+            }
+            if self.is_role(&toks[start]) && subject.role.is_none() {
+                subject.role = Some((start, end));
+            } else if subject.name.is_none() && subject.role.is_some() {
+                subject.name = Some((start, end));
+            } else if closed && then < toks.len() && self.is_complementizer(&toks[then]) {
+                // An adverbial between commas, right before the complement: skip it.
+            } else {
+                break;
+            }
+            (k, after_comma) = (then, closed);
+        }
+        (subject, k)
+    }
+
+    /// A quotation right after a title word ("بعنوان", "titled") names something; it is not speech.
+    fn is_title_quote(&self, toks: &[Token], q: Quotation) -> bool {
+        q.open > 0 && toks[q.open - 1].is_word() && self.titles.contains(toks[q.open - 1].base())
+    }
+
+    /// Where a reported clause starting at `j` ends (exclusive token index): the sentence's
+    /// end, or a participle cue that starts a quote of its own.
+    fn clause_end(&self, toks: &[Token], j: usize) -> usize {
+        let sentence = toks.get(j).map_or(0, |t| t.sentence);
+        let mut k = j;
+        while k < toks.len() && toks[k].sentence == sentence {
+            if k > j + 1 && matches!(self.cue(&toks[k]), Some(CueKind::Participle(_))) {
+                let mut end = k;
+                while end > j && toks[end - 1].is_mark(&['،', ',']) {
+                    end -= 1;
+                }
+                return end;
+            }
+            k += 1;
+        }
+        k
+    }
+}
+
+/// The end of a known speaker's name starting at token `j`.
+fn known_name_at(toks: &[Token], j: usize, known: &[Entity]) -> Option<usize> {
+    let first = toks.get(j)?.base();
+    for e in known {
+        let words: Vec<&str> = e.name.split_whitespace().collect();
+        let folded: Vec<String> = words.iter().map(|w| fold_str(w)).collect();
+        if folded.last().is_some_and(|l| l == first) {
+            return Some(j + 1);
+        }
+        if folded.first().is_some_and(|f| f == first) {
+            let n = folded.len();
+            if (0..n).all(|i| toks.get(j + i).is_some_and(|t| t.base() == folded[i])) {
+                return Some(j + n);
+            }
+        }
+    }
+    None
+}
+
+/// The document range of tokens `[a, b)`. A subject or a clause keeps its first letter even
+/// when it looks like a clitic ("وزير" is not و + "زير"); only cue words drop theirs.
+fn covered(toks: &[Token], a: usize, b: usize) -> Option<(usize, usize)> {
+    if a >= b || b > toks.len() {
+        return None;
+    }
+    Some((toks[a].start, toks[b - 1].end))
+}
+
+struct Paragraph<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    quotations: Vec<Quotation>,
+}
+
+impl Paragraph<'_> {
+    /// The quotation opening within two tokens after `k`.
+    fn opening_near(&self, k: usize) -> Option<Quotation> {
+        self.quotations.iter().copied().find(|q| q.open >= k && q.open <= k + 1)
+    }
+
+    /// The quotation that closes just before `k` (a comma between allowed).
+    fn closing_before(&self, k: usize) -> Option<Quotation> {
+        self.quotations
+            .iter()
+            .copied()
+            .find(|q| q.close.is_some_and(|c| c + 1 == k || (c + 2 == k && self.toks[c + 1].is_mark(&['،', ',']))))
+    }
+
+    /// The content range of a quotation.
+    fn content(&self, q: Quotation) -> Option<(usize, usize)> {
+        let start = self.toks[q.open].end;
+        let end = match q.close {
+            Some(c) => self.toks[c].start,
+            None => self.toks.last()?.end,
+        };
+        let slice = self.text.get(start..end)?;
+        let trimmed = slice.trim();
+        let lead = slice.len() - slice.trim_start().len();
+        (!trimmed.is_empty()).then_some((start + lead, start + lead + trimmed.len()))
+    }
+
+    fn words_in(&self, q: Quotation) -> usize {
+        let end = q.close.unwrap_or(self.toks.len());
+        self.toks[q.open + 1..end].iter().filter(|t| t.is_word()).count()
+    }
+}
+
+impl Analyzer for Quotes {
+    fn name(&self) -> &str {
+        NAME
+    }
+
+    fn requires(&self) -> &[Layer] {
+        REQUIRES
+    }
+
+    fn provides(&self) -> &[Layer] {
+        PROVIDES
+    }
+
+    fn analyze(&self, doc: &mut Document) -> Result<(), AnalyzeError> {
+        let text = doc.text();
+        let paragraphs = doc.layers.paragraphs.as_deref().ok_or(AnalyzeError::MissingLayer(Layer::Paragraphs))?;
+        let sentences = doc.layers.sentences.as_deref().ok_or(AnalyzeError::MissingLayer(Layer::Sentences))?;
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut last_in_zone: HashMap<usize, usize> = HashMap::new();
+        let mut quotes = Vec::new();
+        let mut attributions: Vec<Option<usize>> = Vec::new();
+
+        let zones = doc.layers.zones.as_deref().unwrap_or(&[]);
+        for (index, p) in paragraphs.iter().enumerate() {
+            // Speech is reported in the story (and its headline), and in related teasers; tag
+            // lines, sources, datelines and furniture only name people.
+            let zone_kind = zones.get(p.zone).map(|z| z.kind);
+            if !matches!(zone_kind, None | Some(ZoneKind::Body | ZoneKind::Title | ZoneKind::Related)) {
+                continue;
+            }
+            let starts: Vec<usize> =
+                sentences.iter().filter(|s| s.paragraph == index).map(|s| s.span.start()).collect();
+            let toks = scan::tokens(text, p.span.start(), p.span.end(), &starts);
+            if !toks.iter().any(|t| self.cue(t).is_some()) {
+                continue;
+            }
+            let quotations = scan::quotations(&toks);
+            let para = Paragraph { text, toks, quotations };
+            let toks = &para.toks;
+            let mut sentence_speaker: Option<(usize, Option<usize>)> = None;
+            let mut i = 0;
+            while i < toks.len() {
+                let Some(kind) = self.cue(&toks[i]) else {
+                    i += 1;
+                    continue;
+                };
+                // Inside a quotation a cue word is quoted speech, not a report.
+                if para.quotations.iter().any(|q| q.open < i && q.close.is_none_or(|c| i < c)) {
+                    i += 1;
+                    continue;
+                }
+                let english = toks[i].base().is_ascii();
+                let cue_span = Span::new(text, toks[i].base_start, toks[i].end)?;
+                let mut resolved: Option<(Subject, usize)> = None;
+                let mut content: Option<(QuoteKind, (usize, usize))> = None;
+                let mut next = i + 1;
+                // A quotation taken after the cue is consumed: cues inside it are not reports.
+                let mut consumed: Option<Quotation> = None;
+
+                match kind {
+                    CueKind::Verb(_) | CueKind::Participle(_) if english => {
+                        let (mut subject, after_subject) = english_subject(toks, i, text);
+                        if subject.name.is_none() && subject.pronoun.is_none() && i > 0 && self.is_role(&toks[i - 1]) {
+                            // "The minister said": a title as the subject.
+                            let start = if i >= 2 && matches!(toks[i - 2].base(), "the" | "a") { i - 2 } else { i - 1 };
+                            subject.role = Some((start, i));
+                        }
+                        if let Some((a, b)) = subject.name {
+                            let mut split = Subject::default();
+                            self.split_role_name(toks, a, b, &mut split);
+                            subject.name = split.name;
+                            subject.role = split.role;
+                        }
+                        let before =
+                            para.closing_before(if subject.name.is_some() && subject.name.map(|n| n.1) == Some(i) {
+                                subject.name.map_or(i, |n| n.0)
+                            } else {
+                                i
+                            });
+                        let mut k = i + 1;
+                        if let Some(q) = before.or_else(|| para.closing_before(i)) {
+                            content = para.content(q).map(|c| (QuoteKind::Direct, c));
+                        }
+                        let (subject, k2) = if subject.name.is_none() && subject.pronoun.is_none() {
+                            english_subject_after(toks, k, text)
+                        } else {
+                            (subject, k)
+                        };
+                        k = k2.max(after_subject);
+                        // "told reporters:", "told Reuters that": the addressee is not the content.
+                        if toks[i].base() == "told" {
+                            let mut a = k;
+                            while a < toks.len() && a < k + 3 && toks[a].is_word() && toks[a].base() != "that" {
+                                a += 1;
+                            }
+                            if a < toks.len() && (toks[a].is_mark(&[':']) || toks[a].base() == "that") {
+                                k = a;
+                            }
+                        }
+                        if content.is_none() {
+                            k = self.skip_time(toks, k);
+                            if k < toks.len() && toks[k].base() == "that" {
+                                k += 1;
+                            }
+                            if k < toks.len() && toks[k].is_mark(&[':', ',']) {
+                                k += 1;
+                            }
+                            if let Some(q) = para.opening_near(k) {
+                                content = para.content(q).map(|c| (QuoteKind::Direct, c));
+                                consumed = Some(q);
+                            } else if k < toks.len() && toks[k].sentence == toks[i].sentence && toks[k].is_word() {
+                                let end = self.clause_end(toks, k);
+                                content = covered(toks, k, end).map(|c| (QuoteKind::Indirect, c));
+                                next = end;
+                            }
+                        }
+                        resolved = Some((subject, i));
+                    }
+                    CueKind::Verb(_) => {
+                        // "..."، قال الوزير: the quotation before the cue.
+                        let before = para.closing_before(i);
+                        let (subject, mut k) = self.subject_after(toks, i + 1, &entities);
+                        if let Some(q) = before {
+                            content = para.content(q).map(|c| (QuoteKind::Direct, c));
+                        } else {
+                            if k < toks.len() && matches!(self.cue(&toks[k]), Some(CueKind::Participle(_))) {
+                                k += 1;
+                            }
+                            // "وقالت زايد في مؤتمر صحفي: «...»": a short adverbial before the colon.
+                            let colon = (k..(k + 6).min(toks.len()))
+                                .take_while(|&c| !self.opens_clause(toks, c) && toks[c].sentence == toks[i].sentence)
+                                .find(|&c| toks[c].is_mark(&[':']));
+                            if let Some(c) = colon
+                                .filter(|&c| para.opening_near(c + 1).is_some() && (k..c).all(|w| toks[w].is_word()))
+                            {
+                                k = c;
+                            }
+                            if k < toks.len() && toks[k].is_mark(&[':']) {
+                                match para.opening_near(k + 1) {
+                                    Some(q) => {
+                                        content = para.content(q).map(|c| (QuoteKind::Direct, c));
+                                        consumed = Some(q);
+                                    }
+                                    None => {
+                                        let end = self.clause_end(toks, k + 1);
+                                        content = covered(toks, k + 1, end).map(|c| (QuoteKind::Indirect, c));
+                                    }
+                                }
+                            } else if let Some(q) =
+                                para.opening_near(k).filter(|q| q.open == k && para.words_in(*q) >= 4)
+                            {
+                                content = para.content(q).map(|c| (QuoteKind::Direct, c));
+                                consumed = Some(q);
+                            } else if k < toks.len() && toks[k].sentence == toks[i].sentence && toks[k].is_word() {
+                                let opens = self.opens_clause(toks, k);
+                                let named = subject.name.is_some() && known_name_at(toks, i + 1, &entities).is_some();
+                                let impersonal =
+                                    subject.name.is_none() && subject.role.is_none() && k == i + 1 && i > 0 && !opens;
+                                if (opens || named) && !impersonal {
+                                    let end = self.clause_end(toks, k);
+                                    let speech = |q: &Quotation| {
+                                        q.open >= k
+                                            && q.open < end
+                                            && para.words_in(*q) >= 4
+                                            && !self.is_title_quote(toks, *q)
+                                    };
+                                    let kind = if para.quotations.iter().any(speech) {
+                                        QuoteKind::Mixed
+                                    } else {
+                                        QuoteKind::Indirect
+                                    };
+                                    content = covered(toks, k, end).map(|c| (kind, c));
+                                    next = end;
+                                }
+                            }
+                        }
+                        resolved = Some((subject, i));
+                    }
+                    CueKind::Participle(_) => {
+                        // "، مشيرا إلى أن ..." continues the sentence's speaker.
+                        let mut k = i + 1;
+                        if k < toks.len() && toks[k].is_mark(&[':']) {
+                            if let Some(q) = para.opening_near(k + 1) {
+                                content = para.content(q).map(|c| (QuoteKind::Direct, c));
+                                consumed = Some(q);
+                            }
+                        } else if k < toks.len() && (self.is_complementizer(&toks[k]) || toks[k].is_word()) {
+                            let end = self.clause_end(toks, k);
+                            content = covered(toks, k, end).map(|c| (QuoteKind::Indirect, c));
+                            next = end;
+                            k = end;
+                        }
+                        let _ = k;
+                        resolved = Some((Subject::default(), i));
+                    }
+                    CueKind::According => {
+                        // بحسب/وفقا لـ + source، content | content ... بحسب source.
+                        let mut k = i + 1;
+                        if toks.get(k).is_some_and(|t| t.base() == "to") {
+                            k += 1;
+                        }
+                        let end = self.words_until_stop(toks, k, 6);
+                        if end > k {
+                            let mut subject = Subject { source: true, ..Subject::default() };
+                            self.split_role_name(toks, k, end, &mut subject);
+                            let sentence = toks[i].sentence;
+                            let first = toks.iter().position(|t| t.sentence == sentence).unwrap_or(i);
+                            let after = if end < toks.len() && toks[end].is_mark(&['،', ',']) { end + 1 } else { end };
+                            let clause = if i <= first + 1 {
+                                let stop = self.clause_end(toks, after);
+                                covered(toks, after, stop)
+                            } else {
+                                let mut stop = i;
+                                while stop > first && toks[stop - 1].is_mark(&['،', ',']) {
+                                    stop -= 1;
+                                }
+                                covered(toks, first, stop)
+                            };
+                            content = clause.map(|c| (QuoteKind::Indirect, c));
+                            resolved = Some((subject, i));
+                            next = end;
+                        }
+                    }
+                }
+
+                if let (Some((kind, (start, end))), Some((subject, _))) = (content, resolved) {
+                    let end = trim_end_punct(text, start, end);
+                    if end > start {
+                        let gender = match self.cue(&toks[i]) {
+                            Some(CueKind::Verb(g) | CueKind::Participle(g)) => g,
+                            _ => Gender::Any,
+                        };
+                        let (speaker, mention) = if matches!(self.cue(&toks[i]), Some(CueKind::Participle(_)))
+                            && subject.name.is_none()
+                        {
+                            (sentence_speaker.and_then(|(_, e)| e).or_else(|| last_in_zone.get(&p.zone).copied()), None)
+                        } else {
+                            resolve(text, toks, &subject, gender, &mut entities, last_in_zone.get(&p.zone).copied())?
+                        };
+                        if let Some(e) = speaker {
+                            last_in_zone.insert(p.zone, e);
+                        }
+                        sentence_speaker = Some((i, speaker));
+                        let span = Span::new(text, start, end)?;
+                        let confidence = match (kind, mention.is_some(), speaker.is_some()) {
+                            (QuoteKind::Direct, true, _) => 0.95,
+                            (_, true, _) => 0.85,
+                            (_, false, true) => 0.7,
+                            _ => 0.4,
+                        };
+                        quotes.push(Quote {
+                            kind,
+                            span,
+                            text: span.of(text).to_owned(),
+                            speaker: None,
+                            speaker_span: mention,
+                            cue: Some(Cue { text: cue_span.of(text).to_owned(), span: cue_span }),
+                            confidence,
+                        });
+                        attributions.push(speaker);
+                        if let Some(m) = mention {
+                            if let Some(e) = speaker {
+                                entities[e].mentions.push(m);
+                            }
+                        }
+                    }
+                }
+                if let Some(q) = consumed {
+                    next = next.max(q.close.map_or(toks.len(), |c| c + 1));
+                }
+                i = next.max(i + 1);
+            }
+        }
+
+        let ids: Vec<String> = (0..entities.len()).map(|n| format!("s{}", n + 1)).collect();
+        for (quote, speaker) in quotes.iter_mut().zip(&attributions) {
+            quote.speaker = speaker.map(|e| ids[e].clone());
+        }
+        let speakers = entities
+            .into_iter()
+            .zip(ids)
+            .map(|(e, id)| Speaker {
+                id,
+                name: e.name,
+                aliases: e.aliases,
+                role: e.role,
+                kind: Some(e.kind.into()),
+                mentions: e.mentions,
+            })
+            .collect();
+        doc.layers.quotes = Some(quotes);
+        doc.layers.speakers = Some(speakers);
+        Ok(())
+    }
+}
+
+/// Drops a final stop and closing marks from a reported clause.
+fn trim_end_punct(text: &str, start: usize, end: usize) -> usize {
+    let slice = text.get(start..end).unwrap_or("");
+    let trimmed = slice.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '،' | ',' | '؛' | ';'));
+    start + trimmed.len()
+}
+
+/// Finds or makes the speaker of a subject; a subject-less cue takes the zone's last speaker
+/// if the verb's gender allows. Returns the speaker and the mention's span (the name when the
+/// subject has one, else its title).
+fn resolve(
+    text: &str,
+    toks: &[Token],
+    subject: &Subject,
+    gender: Gender,
+    entities: &mut Vec<Entity>,
+    last: Option<usize>,
+) -> Result<(Option<usize>, Option<Span>), AnalyzeError> {
+    let agrees = |g: Gender| gender == Gender::Any || g == Gender::Any || g == gender;
+    let Some((a, b)) = subject.name.or(subject.role) else {
+        let wanted = subject.pronoun.unwrap_or(gender);
+        let speaker = last.filter(|&e| agrees(entities[e].gender) && (wanted == Gender::Any || agrees(wanted)));
+        return Ok((speaker, None));
+    };
+    let (start, end) = covered(toks, a, b).unwrap_or((toks[a].start, toks[b - 1].end));
+    let span = Span::new(text, start, end)?;
+    let mut mention = span.of(text).to_owned();
+    if subject.source && toks[a].base().starts_with("لل") {
+        // "للمذكرة" is ل + "المذكرة": name the source without the preposition.
+        mention = format!("ا{}", mention.chars().skip(1).collect::<String>());
+    }
+    let last_word = toks[b - 1].base().to_owned();
+    let role =
+        subject.role.and_then(|(ra, rb)| covered(toks, ra, rb)).and_then(|(s, e)| text.get(s..e)).map(str::to_owned);
+    let head_word =
+        if mention.is_ascii() { mention.split_whitespace().last() } else { mention.split_whitespace().next() };
+    let head = fold_str(head_word.unwrap_or("")).trim_start_matches("ال").to_owned();
+    let kind = if subject.source && DOCUMENTS.iter().any(|d| fold_str(d) == head) { "document" } else { "person" };
+    let same = |e: &Entity| {
+        if subject.name.is_some() {
+            e.last == last_word
+        } else {
+            e.role.as_deref() == Some(mention.as_str()) || e.name == mention
+        }
+    };
+    let index = match entities.iter().position(same) {
+        Some(index) => {
+            let entity = &mut entities[index];
+            let longer = mention.split_whitespace().count() > entity.name.split_whitespace().count();
+            if subject.name.is_some() && longer {
+                let old = std::mem::replace(&mut entity.name, mention.clone());
+                if !entity.aliases.contains(&old) {
+                    entity.aliases.push(old);
+                }
+            } else if mention != entity.name && !entity.aliases.contains(&mention) {
+                entity.aliases.push(mention.clone());
+            }
+            if entity.role.is_none() {
+                entity.role = role;
+            }
+            index
+        }
+        None => {
+            entities.push(Entity {
+                name: mention,
+                kind,
+                last: last_word,
+                aliases: Vec::new(),
+                role,
+                gender,
+                mentions: Vec::new(),
+            });
+            entities.len() - 1
+        }
+    };
+    Ok((Some(index), Some(span)))
+}
+
+/// The subject before an English verb: capitalized words or a pronoun; and the token after the verb.
+fn english_subject(toks: &[Token], i: usize, text: &str) -> (Subject, usize) {
+    let mut subject = Subject::default();
+    // "A spokeswoman, Grace Eze, said": the name between commas.
+    if i > 1 && toks[i - 1].is_mark(&[',']) {
+        let mut a = i - 1;
+        while a > 0 && a + 5 > i && toks[a - 1].is_word() && capitalized(text, &toks[a - 1]) {
+            a -= 1;
+        }
+        if a < i - 1 && a > 0 && toks[a - 1].is_mark(&[',']) {
+            subject.name = Some((a, i - 1));
+            return (subject, i + 1);
+        }
+    }
+    if i > 0 {
+        if let Some((_, g)) = PRONOUNS.iter().find(|(p, _)| toks[i - 1].base() == *p) {
+            subject.pronoun = Some(*g);
+            return (subject, i + 1);
+        }
+        let mut a = i;
+        while a > 0 && a + 4 > i && toks[a - 1].is_word() && capitalized(text, &toks[a - 1]) {
+            a -= 1;
+        }
+        if a < i {
+            subject.name = Some((a, i));
+        }
+    }
+    (subject, i + 1)
+}
+
+/// The subject after an English verb ("said Lavrov").
+fn english_subject_after(toks: &[Token], k: usize, text: &str) -> (Subject, usize) {
+    let mut subject = Subject::default();
+    let mut b = k;
+    while b < toks.len() && b < k + 4 && toks[b].is_word() && capitalized(text, &toks[b]) {
+        b += 1;
+    }
+    if b > k {
+        subject.name = Some((k, b));
+    } else if let Some((_, g)) = toks.get(k).and_then(|t| PRONOUNS.iter().find(|(p, _)| t.base() == *p)) {
+        subject.pronoun = Some(*g);
+        b = k + 1;
+    }
+    (subject, b)
+}
+
+fn capitalized(text: &str, t: &Token) -> bool {
+    text.get(t.start..).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
+}
+
+/// The registry entry for `quotes`.
+pub fn spec() -> AnalyzerSpec {
+    AnalyzerSpec {
+        name: NAME.into(),
+        summary: "direct and reported speech, cues, speakers and their roles".into(),
+        requires: REQUIRES.to_vec(),
+        provides: PROVIDES.to_vec(),
+        options: describe_options::<QuotesOptions>(&[
+            ("cues", "more reporting verbs"),
+            ("roles", "more role nouns that open a speaker's title"),
+        ]),
+        origin: "built-in".into(),
+        factory: Arc::new(|options| Ok(Box::new(Quotes::new(parse_options(options)?)))),
+    }
+}
+
+#[cfg(test)]
+mod tests;
