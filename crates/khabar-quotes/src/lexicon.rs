@@ -114,6 +114,10 @@ pub(crate) const CUES: &[(&str, CueKind)] = &[
     ("دعت", CueKind::Verb(Gender::Feminine)),
     ("طالب", CueKind::Verb(Gender::Masculine)),
     ("طالبت", CueKind::Verb(Gender::Feminine)),
+    ("كتب", CueKind::Verb(Gender::Masculine)),
+    ("كتبت", CueKind::Verb(Gender::Feminine)),
+    ("غرد", CueKind::Verb(Gender::Masculine)),
+    ("غردت", CueKind::Verb(Gender::Feminine)),
     // Verbless attribution.
     ("بحسب", CueKind::According),
     ("حسب", CueKind::According),
@@ -235,6 +239,14 @@ pub(crate) const TITLE_INTRODUCERS: &[&str] = &[
     "so-called",
     "named",
 ];
+
+/// Verbs whose reported content opens with their own preposition: طالب بـ, صرح بـ, وصف بـ.
+pub(crate) const BI_VERBS: &[&str] =
+    &["طالب", "طالبت", "يطالب", "تطالب", "صرح", "صرحت", "وصف", "وصفت", "أفاد", "أفادت"];
+
+/// Nouns that, after the preposition لـ, name who a statement was made to, not who made it.
+pub(crate) const ADDRESSEES: &[&str] =
+    &["وكالة", "قناة", "صحيفة", "الصحفيين", "الصحافيين", "موقع", "التلفزيون", "الإذاعة", "إذاعة", "مجلة", "شبكة"];
 
 /// Complementizers and prepositions that open reported content after a cue.
 pub(crate) const COMPLEMENTIZERS: &[&str] =

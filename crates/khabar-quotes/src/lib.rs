@@ -44,7 +44,7 @@ use khabar_core::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{COMPLEMENTIZERS, CUES, CueKind, Gender, ROLE_NOUNS, TITLE_INTRODUCERS};
+use crate::lexicon::{ADDRESSEES, BI_VERBS, COMPLEMENTIZERS, CUES, CueKind, Gender, ROLE_NOUNS, TITLE_INTRODUCERS};
 use crate::scan::{Quotation, Tok, Token};
 
 /// The analyzer's name in configs.
@@ -98,6 +98,8 @@ pub struct Quotes {
     titles: HashSet<String>,
     complementizers: HashSet<String>,
     time_words: HashSet<String>,
+    bi_verbs: HashSet<String>,
+    addressees: HashSet<String>,
 }
 
 const REQUIRES: &[Layer] = &[Layer::Zones, Layer::Paragraphs, Layer::Sentences];
@@ -146,6 +148,8 @@ impl Quotes {
             titles: folded_set(TITLE_INTRODUCERS.iter().copied()),
             complementizers: folded_set(COMPLEMENTIZERS.iter().copied()),
             time_words: folded_set(TIME_WORDS.iter().copied()),
+            bi_verbs: folded_set(BI_VERBS.iter().copied()),
+            addressees: folded_set(ADDRESSEES.iter().copied()),
         }
     }
 
@@ -176,6 +180,19 @@ impl Quotes {
         t.is_word() && (self.time_words.contains(t.base()) || t.base().chars().all(|c| c.is_ascii_digit()))
     }
 
+    /// "لوكالة", "للصحفيين", "لـ": the one a statement was made to.
+    fn is_addressee(&self, t: &Token) -> bool {
+        let b = t.base();
+        b == "ل"
+            || b.strip_prefix('ل')
+                .is_some_and(|rest| self.addressees.contains(rest) || self.addressees.contains(&format!("ا{rest}")))
+    }
+
+    /// Strong complementizers: only these end the search for a colon ("على تويتر:" does not).
+    fn is_strong_complementizer(&self, t: &Token) -> bool {
+        matches!(t.base(), "ان" | "انه" | "انها" | "بان" | "that")
+    }
+
     /// A complementizer at `k`, including the two-word "من أن" (حذر من أن).
     fn opens_clause(&self, toks: &[Token], k: usize) -> bool {
         k < toks.len()
@@ -191,6 +208,7 @@ impl Quotes {
             && k - j < max
             && toks[k].is_word()
             && !self.opens_clause(toks, k)
+            && !self.is_addressee(&toks[k])
             && self.cue(&toks[k]).is_none()
             && toks[k].sentence == toks[j].sentence
         {
@@ -200,7 +218,7 @@ impl Quotes {
     }
 
     /// Reads an Arabic subject after a verb at `j`; returns it and the next token.
-    fn subject_after(&self, toks: &[Token], j: usize, known: &[Entity]) -> (Subject, usize) {
+    fn subject_after(&self, toks: &[Token], j: usize, known: &[Entity], bi: bool) -> (Subject, usize) {
         let mut subject = Subject::default();
         if j >= toks.len() || !toks[j].is_word() {
             return (subject, j);
@@ -211,6 +229,10 @@ impl Quotes {
             return self.appositions(toks, end, subject);
         }
         let mut end = self.words_until_stop(toks, j, 9);
+        // "طالب المحتجون بإطلاق ...": the verb's own preposition opens the content.
+        if bi && let Some(b) = (j + 1..end).find(|&x| toks[x].base().starts_with('ب')) {
+            end = b;
+        }
         // Trailing date words are not part of the subject ("لافروف اليوم الثلاثاء أن").
         while end > j && self.is_time(&toks[end - 1]) {
             end -= 1;
@@ -260,18 +282,37 @@ impl Quotes {
             }
             return;
         }
-        let ties = ["باسم", "وزاره", "مجلس", "شوون", "لدي", "في"];
+        let ties = ["باسم", "وزاره", "مجلس", "شوون"];
+        let places = ["في", "لدي"];
         let role_noun = self.is_role(&toks[j]);
         if !role_noun && !definite(j) {
             subject.name = Some((j, end));
             return;
         }
         let mut k = if role_noun && !definite(j) { (j + 2).min(end) } else { j + 1 };
-        while k < end && (definite(k) || ties.contains(&folded(k)) || self.is_role(&toks[k])) {
-            k += 1;
+        loop {
+            if k >= end {
+                break;
+            }
+            let w = folded(k);
+            // "في القاهرة" belongs to a title ("سفير فرنسا في القاهرة"); "في مؤتمر صحفي" does not.
+            let place = places.contains(&w) && k + 1 < end && definite(k + 1);
+            if definite(k) || ties.contains(&w) || self.is_role(&toks[k]) {
+                k += 1;
+            } else if place {
+                k += 2;
+            } else {
+                break;
+            }
         }
         subject.role = Some((j, k));
-        if k < end {
+        // A name has no definite words (but "عبد الله", "أبو الغيط", "بن السلمان"), and does not
+        // start with a preposition (that is an adverbial: "في مؤتمر صحفي").
+        let prepositions = ["في", "خلال", "امام", "عبر", "لدي", "من", "علي"];
+        let name_ok = k < end
+            && !prepositions.contains(&folded(k))
+            && (k..end).all(|n| !definite(n) || (n > k && matches!(folded(n - 1), "عبد" | "ابو" | "بن" | "ابن")));
+        if name_ok {
             subject.name = Some((k, end));
         }
     }
@@ -316,6 +357,74 @@ impl Quotes {
             (k, after_comma) = (then, closed);
         }
         (subject, k)
+    }
+
+    /// The subject before an English verb, and where it starts: a pronoun ("he said"), a name
+    /// in apposition ("A spokeswoman, Grace Eze, said"; "Ahmed Khan, a spokesman, said"),
+    /// capitalized words with their title ("Prime Minister John Smith said"), or a noun after a
+    /// determiner ("the minister said").
+    fn english_subject_before(&self, toks: &[Token], i: usize, text: &str) -> (Subject, usize) {
+        let mut subject = Subject::default();
+        if i == 0 {
+            return (subject, i);
+        }
+        if let Some((_, g)) = PRONOUNS.iter().find(|(p, _)| toks[i - 1].base() == *p) {
+            subject.pronoun = Some(*g);
+            return (subject, i - 1);
+        }
+        let capitalized_run_before = |end: usize| {
+            let mut a = end;
+            while a > 0 && a + 5 > end && toks[a - 1].is_word() && capitalized(text, &toks[a - 1]) {
+                a -= 1;
+            }
+            a
+        };
+        if toks[i - 1].is_mark(&[',']) {
+            // The chunk between this comma and the one before it.
+            let open = (i.saturating_sub(7)..i - 1).rev().find(|&k| toks[k].is_mark(&[',']));
+            if let Some(open) = open {
+                let a = capitalized_run_before(i - 1);
+                if a == open + 1 && a < i - 1 {
+                    subject.name = Some((a, i - 1));
+                    return (subject, a);
+                }
+                // ", a spokesman," after the name.
+                let b = capitalized_run_before(open);
+                if b < open {
+                    subject.name = Some((b, open));
+                    return (subject, b);
+                }
+            }
+        }
+        let a = capitalized_run_before(i);
+        if a < i {
+            self.split_role_name(toks, a, i, &mut subject);
+            // "economist Sara Kim wrote": a lowercase title before the name.
+            if a >= 2
+                && toks[a - 1].is_word()
+                && !capitalized(text, &toks[a - 1])
+                && toks[a - 2].is_mark(&[',', '"', '”'])
+            {
+                subject.role = Some((a - 1, a));
+                return (subject, a - 1);
+            }
+            return (subject, a);
+        }
+        // "the minister said", "a senior official said".
+        let mut d = i;
+        while d > 0
+            && d + 4 > i
+            && toks[d - 1].is_word()
+            && !capitalized(text, &toks[d - 1])
+            && !matches!(toks[d - 1].base(), "the" | "a" | "an")
+        {
+            d -= 1;
+        }
+        if d < i && d > 0 && matches!(toks[d - 1].base(), "the" | "a" | "an") {
+            subject.role = Some((d, i));
+            return (subject, d - 1);
+        }
+        (subject, i)
     }
 
     /// A quotation right after a title word ("بعنوان", "titled") names something; it is not speech.
@@ -449,6 +558,9 @@ impl Analyzer for Quotes {
             let para = Paragraph { text, toks, quotations };
             let toks = &para.toks;
             let mut sentence_speaker: Option<(usize, Option<usize>)> = None;
+            // The subject of a cue that reported nothing itself, for a participle that follows
+            // ("وأعلنت الشركة زيادة الأرباح، موضحة أن ...").
+            let mut pending: Option<(Subject, Gender)> = None;
             let mut i = 0;
             while i < toks.len() {
                 let Some(kind) = self.cue(&toks[i]) else {
@@ -470,34 +582,21 @@ impl Analyzer for Quotes {
 
                 match kind {
                     CueKind::Verb(_) | CueKind::Participle(_) if english => {
-                        let (mut subject, after_subject) = english_subject(toks, i, text);
-                        if subject.name.is_none() && subject.pronoun.is_none() && i > 0 && self.is_role(&toks[i - 1]) {
-                            // "The minister said": a title as the subject.
-                            let start = if i >= 2 && matches!(toks[i - 2].base(), "the" | "a") { i - 2 } else { i - 1 };
-                            subject.role = Some((start, i));
-                        }
-                        if let Some((a, b)) = subject.name {
-                            let mut split = Subject::default();
-                            self.split_role_name(toks, a, b, &mut split);
-                            subject.name = split.name;
-                            subject.role = split.role;
-                        }
-                        let before =
-                            para.closing_before(if subject.name.is_some() && subject.name.map(|n| n.1) == Some(i) {
-                                subject.name.map_or(i, |n| n.0)
-                            } else {
-                                i
-                            });
-                        let mut k = i + 1;
-                        if let Some(q) = before.or_else(|| para.closing_before(i)) {
+                        let (mut subject, subject_start) = self.english_subject_before(toks, i, text);
+                        if let Some(q) = para.closing_before(subject_start) {
                             content = para.content(q).map(|c| (QuoteKind::Direct, c));
                         }
-                        let (subject, k2) = if subject.name.is_none() && subject.pronoun.is_none() {
-                            english_subject_after(toks, k, text)
-                        } else {
-                            (subject, k)
-                        };
-                        k = k2.max(after_subject);
+                        let mut k = i + 1;
+                        if subject.name.is_none() && subject.role.is_none() && subject.pronoun.is_none() {
+                            // "said John Brown, the mayor".
+                            let (after, end) = english_subject_after(toks, k, text);
+                            if let Some((a, b)) = after.name {
+                                self.split_role_name(toks, a, b, &mut subject);
+                            } else {
+                                subject.pronoun = after.pronoun;
+                            }
+                            k = end;
+                        }
                         // "told reporters:", "told Reuters that": the addressee is not the content.
                         if toks[i].base() == "told" {
                             let mut a = k;
@@ -506,10 +605,19 @@ impl Analyzer for Quotes {
                             }
                             if a < toks.len() && (toks[a].is_mark(&[':']) || toks[a].base() == "that") {
                                 k = a;
+                            } else if k < toks.len() && toks[k].is_word() {
+                                // "told reporters the army ...": "told" always has its addressee.
+                                k += 1;
                             }
                         }
                         if content.is_none() {
                             k = self.skip_time(toks, k);
+                            // "said in a statement that": a short adverbial before "that".
+                            if let Some(t) = (k..(k + 5).min(toks.len())).find(|&t| toks[t].base() == "that")
+                                && (k..t).all(|w| toks[w].is_word())
+                            {
+                                k = t;
+                            }
                             if k < toks.len() && toks[k].base() == "that" {
                                 k += 1;
                             }
@@ -521,7 +629,18 @@ impl Analyzer for Quotes {
                                 consumed = Some(q);
                             } else if k < toks.len() && toks[k].sentence == toks[i].sentence && toks[k].is_word() {
                                 let end = self.clause_end(toks, k);
-                                content = covered(toks, k, end).map(|c| (QuoteKind::Indirect, c));
+                                let speech = |q: &Quotation| {
+                                    q.open >= k
+                                        && q.open < end
+                                        && para.words_in(*q) >= 4
+                                        && !self.is_title_quote(toks, *q)
+                                };
+                                let kind = if para.quotations.iter().any(speech) {
+                                    QuoteKind::Mixed
+                                } else {
+                                    QuoteKind::Indirect
+                                };
+                                content = covered(toks, k, end).map(|c| (kind, c));
                                 next = end;
                             }
                         }
@@ -530,7 +649,8 @@ impl Analyzer for Quotes {
                     CueKind::Verb(_) => {
                         // "..."، قال الوزير: the quotation before the cue.
                         let before = para.closing_before(i);
-                        let (subject, mut k) = self.subject_after(toks, i + 1, &entities);
+                        let (subject, mut k) =
+                            self.subject_after(toks, i + 1, &entities, self.bi_verbs.contains(toks[i].base()));
                         if let Some(q) = before {
                             content = para.content(q).map(|c| (QuoteKind::Direct, c));
                         } else {
@@ -538,12 +658,13 @@ impl Analyzer for Quotes {
                                 k += 1;
                             }
                             // "وقالت زايد في مؤتمر صحفي: «...»": a short adverbial before the colon.
-                            let colon = (k..(k + 6).min(toks.len()))
-                                .take_while(|&c| !self.opens_clause(toks, c) && toks[c].sentence == toks[i].sentence)
+                            // ... and an addressee or a medium ("لوكالة فرانس برس:", "على تويتر:").
+                            let colon = (k..(k + 8).min(toks.len()))
+                                .take_while(|&c| {
+                                    !self.is_strong_complementizer(&toks[c]) && toks[c].sentence == toks[i].sentence
+                                })
                                 .find(|&c| toks[c].is_mark(&[':']));
-                            if let Some(c) = colon
-                                .filter(|&c| para.opening_near(c + 1).is_some() && (k..c).all(|w| toks[w].is_word()))
-                            {
+                            if let Some(c) = colon.filter(|&c| para.opening_near(c + 1).is_some()) {
                                 k = c;
                             }
                             if k < toks.len() && toks[k].is_mark(&[':']) {
@@ -563,7 +684,8 @@ impl Analyzer for Quotes {
                                 content = para.content(q).map(|c| (QuoteKind::Direct, c));
                                 consumed = Some(q);
                             } else if k < toks.len() && toks[k].sentence == toks[i].sentence && toks[k].is_word() {
-                                let opens = self.opens_clause(toks, k);
+                                let bi = toks[k].base().starts_with('ب') && self.bi_verbs.contains(toks[i].base());
+                                let opens = self.opens_clause(toks, k) || bi;
                                 let named = subject.name.is_some() && known_name_at(toks, i + 1, &entities).is_some();
                                 let impersonal =
                                     subject.name.is_none() && subject.role.is_none() && k == i + 1 && i > 0 && !opens;
@@ -634,6 +756,19 @@ impl Analyzer for Quotes {
                     }
                 }
 
+                if content.is_none()
+                    && let (Some((subject, _)), Some(CueKind::Verb(g))) = (&resolved, self.cue(&toks[i]))
+                    && (subject.name.is_some() || subject.role.is_some())
+                {
+                    pending = Some((subject.clone(), g));
+                    // The subject of "أعلن الرئيس استقالته" is who a following "وقال:" continues.
+                    let (speaker, mention) =
+                        resolve(text, toks, subject, g, &mut entities, last_in_zone.get(&p.zone).copied())?;
+                    if let (Some(e), Some(m)) = (speaker, mention) {
+                        entities[e].mentions.push(m);
+                        last_in_zone.insert(p.zone, e);
+                    }
+                }
                 if let (Some((kind, (start, end))), Some((subject, _))) = (content, resolved) {
                     let end = trim_end_punct(text, start, end);
                     if end > start {
@@ -641,9 +776,14 @@ impl Analyzer for Quotes {
                             Some(CueKind::Verb(g) | CueKind::Participle(g)) => g,
                             _ => Gender::Any,
                         };
-                        let (speaker, mention) = if matches!(self.cue(&toks[i]), Some(CueKind::Participle(_)))
-                            && subject.name.is_none()
+                        let participle = matches!(self.cue(&toks[i]), Some(CueKind::Participle(_)));
+                        let (speaker, mention) = if let Some((earlier, g)) =
+                            pending.take().filter(|_| participle && subject.name.is_none())
                         {
+                            let (speaker, _) =
+                                resolve(text, toks, &earlier, g, &mut entities, last_in_zone.get(&p.zone).copied())?;
+                            (speaker, None)
+                        } else if participle && subject.name.is_none() {
                             (sentence_speaker.and_then(|(_, e)| e).or_else(|| last_in_zone.get(&p.zone).copied()), None)
                         } else {
                             resolve(text, toks, &subject, gender, &mut entities, last_in_zone.get(&p.zone).copied())?
@@ -683,13 +823,24 @@ impl Analyzer for Quotes {
             }
         }
 
-        let ids: Vec<String> = (0..entities.len()).map(|n| format!("s{}", n + 1)).collect();
+        // Speakers are those who were quoted; a subject that only announced or did something
+        // was kept for pro-drop continuations, not for the output.
+        let quoted: HashSet<usize> = attributions.iter().flatten().copied().collect();
+        let mut ids: Vec<Option<String>> = vec![None; entities.len()];
+        let mut n = 0;
+        for (e, id) in ids.iter_mut().enumerate() {
+            if quoted.contains(&e) {
+                n += 1;
+                *id = Some(format!("s{n}"));
+            }
+        }
         for (quote, speaker) in quotes.iter_mut().zip(&attributions) {
-            quote.speaker = speaker.map(|e| ids[e].clone());
+            quote.speaker = speaker.and_then(|e| ids[e].clone());
         }
         let speakers = entities
             .into_iter()
             .zip(ids)
+            .filter_map(|(e, id)| id.map(|id| (e, id)))
             .map(|(e, id)| Speaker {
                 id,
                 name: e.name,
@@ -743,14 +894,19 @@ fn resolve(
         if mention.is_ascii() { mention.split_whitespace().last() } else { mention.split_whitespace().next() };
     let head = fold_str(head_word.unwrap_or("")).trim_start_matches("ال").to_owned();
     let kind = if subject.source && DOCUMENTS.iter().any(|d| fold_str(d) == head) { "document" } else { "person" };
+    // "الوزير" after "وزير الطاقة": a bare title is the latest speaker with that title.
+    let bare_title = subject.name.is_none() && b - a == 1;
+    let head_of = |s: &str| fold_str(s.split_whitespace().next().unwrap_or("")).trim_start_matches("ال").to_owned();
     let same = |e: &Entity| {
         if subject.name.is_some() {
             e.last == last_word
         } else {
-            e.role.as_deref() == Some(mention.as_str()) || e.name == mention
+            e.role.as_deref() == Some(mention.as_str())
+                || e.name == mention
+                || (bare_title && e.role.as_deref().is_some_and(|r| head_of(r) == head_of(&mention)))
         }
     };
-    let index = match entities.iter().position(same) {
+    let index = match entities.iter().rposition(same) {
         Some(index) => {
             let entity = &mut entities[index];
             let longer = mention.split_whitespace().count() > entity.name.split_whitespace().count();
@@ -781,36 +937,6 @@ fn resolve(
         }
     };
     Ok((Some(index), Some(span)))
-}
-
-/// The subject before an English verb: capitalized words or a pronoun; and the token after the verb.
-fn english_subject(toks: &[Token], i: usize, text: &str) -> (Subject, usize) {
-    let mut subject = Subject::default();
-    // "A spokeswoman, Grace Eze, said": the name between commas.
-    if i > 1 && toks[i - 1].is_mark(&[',']) {
-        let mut a = i - 1;
-        while a > 0 && a + 5 > i && toks[a - 1].is_word() && capitalized(text, &toks[a - 1]) {
-            a -= 1;
-        }
-        if a < i - 1 && a > 0 && toks[a - 1].is_mark(&[',']) {
-            subject.name = Some((a, i - 1));
-            return (subject, i + 1);
-        }
-    }
-    if i > 0 {
-        if let Some((_, g)) = PRONOUNS.iter().find(|(p, _)| toks[i - 1].base() == *p) {
-            subject.pronoun = Some(*g);
-            return (subject, i + 1);
-        }
-        let mut a = i;
-        while a > 0 && a + 4 > i && toks[a - 1].is_word() && capitalized(text, &toks[a - 1]) {
-            a -= 1;
-        }
-        if a < i {
-            subject.name = Some((a, i));
-        }
-    }
-    (subject, i + 1)
 }
 
 /// The subject after an English verb ("said Lavrov").
