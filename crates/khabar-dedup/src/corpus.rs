@@ -157,6 +157,8 @@ impl CorpusIndex {
                         }
                     }
                     if !matches.is_empty() {
+                        // Buckets come out of hash maps: sort so that runs agree.
+                        matches.sort_by(|a, b| (&a.document, a.paragraph).cmp(&(&b.document, b.paragraph)));
                         matches.truncate(MAX_MATCHES);
                         found.push(Duplicate {
                             kind: DuplicateKind::Near,

@@ -32,7 +32,7 @@ mod fingerprint;
 mod restate;
 mod words;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -191,9 +191,9 @@ impl Dedup {
             let paragraphs = doc.layers.paragraphs.as_deref().unwrap_or(&[]);
             let zones = doc.layers.zones.as_deref();
             let sentences = doc.layers.sentences.as_deref().unwrap_or(&[]);
-            let mut stems: Vec<Vec<HashSet<String>>> = vec![Vec::new(); paragraphs.len()];
+            let mut stems: restate::ParagraphStems = vec![Vec::new(); paragraphs.len()];
             for s in sentences {
-                let set: HashSet<String> =
+                let set: BTreeSet<String> =
                     content_stems(&comparison_form(s.span.of(text)), &self.stop).into_iter().collect();
                 if let Some(slot) = stems.get_mut(s.paragraph) {
                     slot.push(set);

@@ -6,13 +6,14 @@
 //! much. Two paragraphs restate each other when some sentence of one and some sentence of the
 //! other reach a weighted Jaccard similarity at the threshold.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The fewest content stems a sentence needs to be compared.
 const MIN_STEMS: usize = 5;
 
 /// Content stems of each sentence of each paragraph.
-pub(crate) type ParagraphStems = Vec<Vec<HashSet<String>>>;
+/// Sorted sets, so that weights are summed in one order and scores are the same on every run.
+pub(crate) type ParagraphStems = Vec<Vec<BTreeSet<String>>>;
 
 /// The best sentence-pair score between every two paragraphs in `candidates`, above `threshold`.
 /// `topic` holds the headline's stems: the article's subject, which is not evidence that two
@@ -40,7 +41,7 @@ pub(crate) fn restatements(
         for &b in &candidates[i + 1..] {
             let mut best = 0.0f32;
             // A sentence of a few content words says too little to be judged a restatement.
-            let substantial = |s: &&HashSet<String>| s.len() >= MIN_STEMS;
+            let substantial = |s: &&BTreeSet<String>| s.len() >= MIN_STEMS;
             for sa in stems[a].iter().filter(substantial) {
                 for sb in stems[b].iter().filter(substantial) {
                     let shared: f32 = sa.intersection(sb).map(|w| weight(w)).sum();
