@@ -27,8 +27,10 @@
 //! Not speech: quotations with no cue (scare quotes such as قرار "أجوف", titles, names), the
 //! impersonal "يُذكر أن" (its verb is not a cue), and titles after بعنوان/titled.
 //!
-//! Known limits: no speaker types yet beyond person (documents quoted through "وفقا لـ" are
-//! speakers like people); epithets ("كبير الدبلوماسيين الروس") are not linked to names; the
+//! Speakers have a type: `document` for sources such as "وفقا للمذكرة", `organization` when the
+//! head noun names one (الوزارة، الشرطة، المنظمة، the company), `person` otherwise.
+//!
+//! Known limits: epithets ("كبير الدبلوماسيين الروس") are not linked to names; the
 //! English grammar covers "X said (that)", "“…,” X said", "X said: “…”" and "according to X".
 
 mod lexicon;
@@ -130,6 +132,46 @@ struct Subject {
     source: bool,
 }
 
+/// Head nouns of speakers that are organizations.
+const ORGANIZATIONS: &[&str] = &[
+    "وزاره",
+    "حكومه",
+    "شرطه",
+    "جيش",
+    "منظمه",
+    "امم",
+    "شركه",
+    "بنك",
+    "مجلس",
+    "هيئه",
+    "وكاله",
+    "اتحاد",
+    "حزب",
+    "نقابه",
+    "محكمه",
+    "جامعه",
+    "قوات",
+    "بلديه",
+    "صحيفه",
+    "تلفزيون",
+    "كتله",
+    "نيابه",
+    "لجنه",
+    "company",
+    "police",
+    "army",
+    "ministry",
+    "government",
+    "bank",
+    "organization",
+    "agency",
+    "union",
+    "council",
+    "court",
+    "nations",
+    "cross",
+];
+
 /// Head nouns of sources that are documents, not people.
 const DOCUMENTS: &[&str] =
     &["مذكره", "بيان", "تقرير", "وثيقه", "رساله", "دراسه", "مسوده", "قرار", "statement", "report", "document", "study"];
@@ -169,11 +211,13 @@ impl Quotes {
     }
 
     fn is_complementizer(&self, t: &Token) -> bool {
-        if !t.is_word() || !self.complementizers.contains(t.base()) {
+        // The word as written: "والي" (governor) is not و + "إلى".
+        let Tok::Word { folded, .. } = &t.tok else { return false };
+        if !self.complementizers.contains(folded.as_str()) {
             return false;
         }
         // Folding makes على and the name علي one word: only the former (ending ى) opens a clause.
-        t.base() != "علي" || t.maqsura
+        folded != "علي" || t.maqsura
     }
 
     fn is_time(&self, t: &Token) -> bool {
@@ -308,10 +352,10 @@ impl Quotes {
         subject.role = Some((j, k));
         // A name has no definite words (but "عبد الله", "أبو الغيط", "بن السلمان"), and does not
         // start with a preposition (that is an adverbial: "في مؤتمر صحفي").
+        // A name does not open with a definite word (that would still be the title) nor with a
+        // preposition (that is an adverbial: "في مؤتمر صحفي"); surnames may be definite ("سلمان الفرج").
         let prepositions = ["في", "خلال", "امام", "عبر", "لدي", "من", "علي"];
-        let name_ok = k < end
-            && !prepositions.contains(&folded(k))
-            && (k..end).all(|n| !definite(n) || (n > k && matches!(folded(n - 1), "عبد" | "ابو" | "بن" | "ابن")));
+        let name_ok = k < end && !prepositions.contains(&folded(k)) && !definite(k);
         if name_ok {
             subject.name = Some((k, end));
         }
@@ -893,7 +937,13 @@ fn resolve(
     let head_word =
         if mention.is_ascii() { mention.split_whitespace().last() } else { mention.split_whitespace().next() };
     let head = fold_str(head_word.unwrap_or("")).trim_start_matches("ال").to_owned();
-    let kind = if subject.source && DOCUMENTS.iter().any(|d| fold_str(d) == head) { "document" } else { "person" };
+    let kind = if subject.source && DOCUMENTS.iter().any(|d| fold_str(d) == head) {
+        "document"
+    } else if ORGANIZATIONS.iter().any(|o| fold_str(o) == head) {
+        "organization"
+    } else {
+        "person"
+    };
     // "الوزير" after "وزير الطاقة": a bare title is the latest speaker with that title.
     let bare_title = subject.name.is_none() && b - a == 1;
     let head_of = |s: &str| fold_str(s.split_whitespace().next().unwrap_or("")).trim_start_matches("ال").to_owned();
@@ -903,6 +953,7 @@ fn resolve(
         } else {
             e.role.as_deref() == Some(mention.as_str())
                 || e.name == mention
+                || (b - a == 1 && e.last == last_word)
                 || (bare_title && e.role.as_deref().is_some_and(|r| head_of(r) == head_of(&mention)))
         }
     };
