@@ -123,6 +123,7 @@ pub(crate) const CUES: &[(&str, CueKind)] = &[
     ("حسب", CueKind::According),
     ("وفقا", CueKind::According),
     ("طبقا", CueKind::According),
+    ("تعبير", CueKind::According),
     // English.
     ("said", CueKind::Verb(Gender::Any)),
     ("says", CueKind::Verb(Gender::Any)),

@@ -14,7 +14,10 @@
 //!   followed by its object ("وأكد لافروف استمرارية ..."): reported speech to the clause's end
 //!   (the sentence, or a following participle cue, which starts a quote of its own); mixed when
 //!   it holds a quotation of four words or more;
-//! - بحسب/حسب/وفقا لـ + source: reported speech of that source.
+//! - بحسب/حسب/وفقا لـ + source, "على حد تعبير" + source: reported speech of that source;
+//! - نقل/نقلت + relayer + عن + source (+ قوله): the source is the speaker;
+//! - an English quote running over paragraphs (each opening with the mark, the last one closed
+//!   and attributed) is attributed whole.
 //!
 //! The subject is read after an Arabic verb (verb-subject order) and before an English one: a
 //! title opened by a role noun (وزير، المتحدث، minister, ...) and a name, either order, with
@@ -31,7 +34,9 @@
 //! head noun names one (الوزارة، الشرطة، المنظمة، the company), `person` otherwise.
 //!
 //! Known limits: epithets ("كبير الدبلوماسيين الروس") are not linked to names; the
-//! English grammar covers "X said (that)", "“…,” X said", "X said: “…”" and "according to X".
+//! English grammar covers "X said (that)", "“…,” X said", "X said: “…”", "X, a title, said",
+//! "X told reporters", and "according to X"; a floating quote with no cue at all is not
+//! attributed.
 
 mod lexicon;
 mod scan;
@@ -585,6 +590,8 @@ impl Analyzer for Quotes {
         let mut attributions: Vec<Option<usize>> = Vec::new();
 
         let zones = doc.layers.zones.as_deref().unwrap_or(&[]);
+        // Paragraphs of a quote that runs over several paragraphs, waiting for its attribution.
+        let mut chain: Vec<(usize, (usize, usize))> = Vec::new();
         for (index, p) in paragraphs.iter().enumerate() {
             // Speech is reported in the story (and its headline), and in related teasers; tag
             // lines, sources, datelines and furniture only name people.
@@ -595,12 +602,24 @@ impl Analyzer for Quotes {
             let starts: Vec<usize> =
                 sentences.iter().filter(|s| s.paragraph == index).map(|s| s.span.start()).collect();
             let toks = scan::tokens(text, p.span.start(), p.span.end(), &starts);
+            let quotations = scan::quotations(&toks);
+            // A paragraph that opens a quotation it does not close, with no cue: in English news
+            // the quote goes on in the next paragraph, which opens with the mark again.
+            let opens_unclosed = quotations.first().is_some_and(|q| q.open == 0 && q.close.is_none());
             if !toks.iter().any(|t| self.cue(t).is_some()) {
+                if opens_unclosed && chain.last().is_none_or(|(last, _)| *last + 1 == index) {
+                    let para = Paragraph { text, toks, quotations };
+                    chain.extend(para.content(para.quotations[0]).map(|c| (index, c)));
+                } else {
+                    chain.clear();
+                }
                 continue;
             }
-            let quotations = scan::quotations(&toks);
             let para = Paragraph { text, toks, quotations };
             let toks = &para.toks;
+            let continued = std::mem::take(&mut chain);
+            let continues = para.quotations.first().is_some_and(|q| q.open == 0)
+                && continued.last().is_some_and(|(last, _)| *last + 1 == index);
             let mut sentence_speaker: Option<(usize, Option<usize>)> = None;
             // The subject of a cue that reported nothing itself, for a participle that follows
             // ("وأعلنت الشركة زيادة الأرباح، موضحة أن ...").
@@ -693,8 +712,23 @@ impl Analyzer for Quotes {
                     CueKind::Verb(_) => {
                         // "..."، قال الوزير: the quotation before the cue.
                         let before = para.closing_before(i);
-                        let (subject, mut k) =
+                        let (mut subject, mut k) =
                             self.subject_after(toks, i + 1, &entities, self.bi_verbs.contains(toks[i].base()));
+                        // "نقلت الوكالة عن مسؤول قوله إن ...": the one relayed is the speaker.
+                        let relays = matches!(toks[i].base(), "نقل" | "نقلت" | "ينقل" | "تنقل");
+                        if relays && k < toks.len() && toks[k].base() == "عن" {
+                            let start = k + 1;
+                            let end = self.words_until_stop(toks, start, 8);
+                            let mut name_end = end;
+                            if name_end > start && toks[name_end - 1].base().starts_with("قول") {
+                                name_end -= 1;
+                            }
+                            if name_end > start {
+                                subject = Subject::default();
+                                self.split_role_name(toks, start, name_end, &mut subject);
+                                k = end;
+                            }
+                        }
                         if let Some(q) = before {
                             content = para.content(q).map(|c| (QuoteKind::Direct, c));
                         } else {
@@ -788,6 +822,10 @@ impl Analyzer for Quotes {
                                 covered(toks, after, stop)
                             } else {
                                 let mut stop = i;
+                                // "... على حد تعبير الوزير": the content ends before "على حد".
+                                if toks[i].base() == "تعبير" && i >= 2 && toks[i - 1].base() == "حد" {
+                                    stop = i - 2;
+                                }
                                 while stop > first && toks[stop - 1].is_mark(&['،', ',']) {
                                     stop -= 1;
                                 }
@@ -836,6 +874,24 @@ impl Analyzer for Quotes {
                             last_in_zone.insert(p.zone, e);
                         }
                         sentence_speaker = Some((i, speaker));
+                        if continues
+                            && kind == QuoteKind::Direct
+                            && para.quotations.first().and_then(|q| para.content(*q)).is_some_and(|c| c.0 == start)
+                        {
+                            for &(_, (cs, ce)) in &continued {
+                                let span = Span::new(text, cs, ce)?;
+                                quotes.push(Quote {
+                                    kind: QuoteKind::Direct,
+                                    span,
+                                    text: span.of(text).to_owned(),
+                                    speaker: None,
+                                    speaker_span: None,
+                                    cue: Some(Cue { text: cue_span.of(text).to_owned(), span: cue_span }),
+                                    confidence: 0.8,
+                                });
+                                attributions.push(speaker);
+                            }
+                        }
                         let span = Span::new(text, start, end)?;
                         let confidence = match (kind, mention.is_some(), speaker.is_some()) {
                             (QuoteKind::Direct, true, _) => 0.95,

@@ -402,7 +402,10 @@ const CASES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "المتحدث العسكري",
         "أعلن",
     ),
-    ("ونقلت وكالة رويترز عن مسؤول أن المفاوضات متعثرة.", "عن مسؤول", QuoteKind::Indirect, "وكالة رويترز", "نقلت"),
+    ("ونقلت وكالة رويترز عن مسؤول أن المفاوضات متعثرة.", "أن المفاوضات", QuoteKind::Indirect, "مسؤول", "نقلت"),
+    ("ونقلت الصحيفة عن وزير الداخلية قوله إن الأمن مستتب.", "إن الأمن", QuoteKind::Indirect, "وزير الداخلية", "نقلت"),
+    ("ونقل التلفزيون عن الرئيس قوله: \"لن نقبل بأي تدخل في شؤوننا\".", "لن نقبل", QuoteKind::Direct, "الرئيس", "نقل"),
+    ("الأزمة ستنتهي قريبا، على حد تعبير الوزير.", "الأزمة ستنتهي", QuoteKind::Indirect, "الوزير", "تعبير"),
     ("وصرحت المتحدثة بأن الوزارة ستصدر بيانا لاحقا.", "بأن الوزارة", QuoteKind::Indirect, "المتحدثة", "صرحت"),
     ("وتوقعت الحكومة أن يتراجع التضخم خلال العام.", "أن يتراجع", QuoteKind::Indirect, "الحكومة", "توقعت"),
     ("ورأت الصحيفة أن القرار سيزيد التوتر.", "أن القرار", QuoteKind::Indirect, "الصحيفة", "رأت"),
@@ -623,6 +626,17 @@ fn a_feminine_cue_needs_a_feminine_speaker() {
     assert_eq!(quotes.len(), 2);
     assert!(quotes[0].speaker.is_some());
     assert_eq!(quotes[1].speaker, None, "قالت cannot continue a masculine speaker");
+}
+
+#[test]
+fn an_english_quote_over_paragraphs_is_attributed_whole() {
+    let text = "\"We have rebuilt the port, the roads and the schools in two years.\n\"Now we must rebuild trust,\" the mayor said.\n";
+    let doc = analyze(text);
+    let quotes = doc.layers.quotes.unwrap();
+    assert_eq!(quotes.len(), 2, "{quotes:?}");
+    assert!(quotes[0].text.starts_with("We have rebuilt"));
+    assert_eq!(quotes[0].speaker, quotes[1].speaker);
+    assert!(quotes[0].speaker.is_some());
 }
 
 #[test]
