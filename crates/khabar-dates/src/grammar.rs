@@ -282,6 +282,23 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// After a month ending at `last`: its year (with an era mark that may say the calendar) or,
+    /// for a year-less date, a shift ("الماضي"); and the new last token.
+    fn year_or_shift(&self, mut last: usize, calendar: Calendar) -> (Option<i32>, Calendar, Option<i64>, usize) {
+        let mut k = last + 1;
+        if self.is_punct(k, &[',', '،']) && self.year(k + 1).is_some() {
+            k += 1;
+        }
+        if let Some((year, era, end)) = self.year(k) {
+            return (Some(year), era.unwrap_or(calendar), None, end);
+        }
+        let shift = self.shift(last + 1);
+        if shift.is_some() {
+            last += 1;
+        }
+        (None, calendar, shift, last)
+    }
+
     /// A month name at `i` (one or two words, English abbreviations with their period, and the
     /// paired forms يونيو/حزيران, يوليو (تموز), يوليو تموز); month, calendar, ambiguity, last
     /// token, clitic bytes.
@@ -411,25 +428,11 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         // The month follows the day as a word of its own: "13 بيناير" is not a date.
-        let (month, calendar, _, mut last, skip) = self.month(j + 1)?;
+        let (month, calendar, _, last, skip) = self.month(j + 1)?;
         if skip != 0 {
             return None;
         }
-        let mut year = None;
-        let mut calendar = calendar;
-        let mut k = last + 1;
-        if self.is_punct(k, &[',', '،']) && self.year(k + 1).is_some() {
-            k += 1;
-        }
-        if let Some((y, era, end)) = self.year(k) {
-            year = Some(y);
-            calendar = era.unwrap_or(calendar);
-            last = end;
-        }
-        let shift = if year.is_none() { self.shift(last + 1) } else { None };
-        if shift.is_some() {
-            last += 1;
-        }
+        let (year, calendar, shift, last) = self.year_or_shift(last, calendar);
         let first = if from_word { i } else { start };
         let expr = match to {
             Some(to) => Expr::DayRange { year, month, from: day, to, calendar, shift },
@@ -796,23 +799,9 @@ impl<'a> Parser<'a> {
             Some((_, skip)) if self.month_word(i + 1).is_some() => (i + 1, skip),
             _ => (i, usize::MAX),
         };
-        let (month, calendar, ambiguous, mut last, mskip) = self.month(start)?;
+        let (month, calendar, ambiguous, last, mskip) = self.month(start)?;
         let skip = if skip == usize::MAX { mskip } else { skip };
-        let mut year = None;
-        let mut calendar = calendar;
-        let mut k = last + 1;
-        if self.is_punct(k, &[',', '،']) && self.year(k + 1).is_some() {
-            k += 1;
-        }
-        if let Some((y, era, end)) = self.year(k) {
-            year = Some(y);
-            calendar = era.unwrap_or(calendar);
-            last = end;
-        }
-        let shift = if year.is_none() { self.shift(last + 1) } else { None };
-        if shift.is_some() {
-            last += 1;
-        }
+        let (year, calendar, shift, last) = self.year_or_shift(last, calendar);
         // An ambiguous name alone is a month only as an English capitalized name (March, May)
         // that is not the first word of the sentence.
         let capitalized_name = self.s.text(start).is_ascii() && self.s.tokens[start].capitalized && start > 0;

@@ -98,6 +98,9 @@ const TIME_WORDS: &[&str] = &[
 const PRONOUNS: &[(&str, Gender)] =
     &[("he", Gender::Masculine), ("she", Gender::Feminine), ("they", Gender::Plural), ("it", Gender::Any)];
 
+/// What a cue reports, if anything: the kind and the content's document byte range.
+type Content = Option<(QuoteKind, (usize, usize))>;
+
 /// The `quotes` analyzer.
 pub struct Quotes {
     cues: HashMap<String, CueKind>,
@@ -476,6 +479,17 @@ impl Quotes {
         (subject, i)
     }
 
+    /// A reported clause from token `k` to its end: indirect, or mixed when it holds a quotation
+    /// of four words or more that is not a title.
+    fn reported_clause(&self, para: &Paragraph<'_>, k: usize) -> (Content, usize) {
+        let toks = &para.toks;
+        let end = self.clause_end(toks, k);
+        let speech =
+            |q: &Quotation| q.open >= k && q.open < end && para.words_in(*q) >= 4 && !self.is_title_quote(toks, *q);
+        let kind = if para.quotations.iter().any(speech) { QuoteKind::Mixed } else { QuoteKind::Indirect };
+        (covered(toks, k, end).map(|c| (kind, c)), end)
+    }
+
     /// A quotation right after a title word ("بعنوان", "titled") names something; it is not speech.
     fn is_title_quote(&self, toks: &[Token], q: Quotation) -> bool {
         q.open > 0 && toks[q.open - 1].is_word() && self.titles.contains(toks[q.open - 1].base())
@@ -638,7 +652,7 @@ impl Analyzer for Quotes {
                 let english = toks[i].base().is_ascii();
                 let cue_span = Span::new(text, toks[i].base_start, toks[i].end)?;
                 let mut resolved: Option<(Subject, usize)> = None;
-                let mut content: Option<(QuoteKind, (usize, usize))> = None;
+                let mut content: Content = None;
                 let mut next = i + 1;
                 // A quotation taken after the cue is consumed: cues inside it are not reports.
                 let mut consumed: Option<Quotation> = None;
@@ -691,19 +705,8 @@ impl Analyzer for Quotes {
                                 content = para.content(q).map(|c| (QuoteKind::Direct, c));
                                 consumed = Some(q);
                             } else if k < toks.len() && toks[k].sentence == toks[i].sentence && toks[k].is_word() {
-                                let end = self.clause_end(toks, k);
-                                let speech = |q: &Quotation| {
-                                    q.open >= k
-                                        && q.open < end
-                                        && para.words_in(*q) >= 4
-                                        && !self.is_title_quote(toks, *q)
-                                };
-                                let kind = if para.quotations.iter().any(speech) {
-                                    QuoteKind::Mixed
-                                } else {
-                                    QuoteKind::Indirect
-                                };
-                                content = covered(toks, k, end).map(|c| (kind, c));
+                                let (clause, end) = self.reported_clause(&para, k);
+                                content = clause;
                                 next = end;
                             }
                         }
@@ -768,19 +771,8 @@ impl Analyzer for Quotes {
                                 let impersonal =
                                     subject.name.is_none() && subject.role.is_none() && k == i + 1 && i > 0 && !opens;
                                 if (opens || named) && !impersonal {
-                                    let end = self.clause_end(toks, k);
-                                    let speech = |q: &Quotation| {
-                                        q.open >= k
-                                            && q.open < end
-                                            && para.words_in(*q) >= 4
-                                            && !self.is_title_quote(toks, *q)
-                                    };
-                                    let kind = if para.quotations.iter().any(speech) {
-                                        QuoteKind::Mixed
-                                    } else {
-                                        QuoteKind::Indirect
-                                    };
-                                    content = covered(toks, k, end).map(|c| (kind, c));
+                                    let (clause, end) = self.reported_clause(&para, k);
+                                    content = clause;
                                     next = end;
                                 }
                             }
