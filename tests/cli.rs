@@ -269,3 +269,75 @@ fn corpus_scope_dedup_across_documents() {
     assert_eq!(near["matches"], serde_json::json!([{"document": "b", "paragraph": 1}]));
     assert_eq!(docs[2]["duplicates"], serde_json::json!([]));
 }
+
+#[test]
+fn html_pages_escape_the_article_text() {
+    let dir = temp();
+    let text = "Breaking <script>alert(\"x\")</script> news\nThe minister said \"prices & rents will fall\" </style><b>bold</b>.";
+    fs::write(dir.path().join("evil.txt"), text).unwrap();
+    let run = khabar(dir.path(), &["analyze", "-q", "--format", "html", "evil.txt", "-o", "evil.html"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = fs::read_to_string(dir.path().join("evil.html")).unwrap();
+    assert!(!page.contains("<script>"), "a script element in the page");
+    assert!(!page.contains("<b>bold</b>"));
+    assert_eq!(page.matches("</style>").count(), 1, "only the page's own style closes");
+    assert!(page.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+    assert!(page.contains("prices &amp; rents"));
+}
+
+#[test]
+fn html_for_many_documents_is_a_folder_with_an_index() {
+    let dir = temp();
+    let lines: String = (0..10_000)
+        .map(|i| format!("{{\"id\": \"doc/{i}\", \"text\": \"قال الوزير إن الخبر رقم {i} صحيح.\"}}\n"))
+        .collect();
+    fs::write(dir.path().join("feed.jsonl"), lines).unwrap();
+    let run = khabar(dir.path(), &["analyze", "-q", "--format", "html", "feed.jsonl", "-o", "pages/"], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let pages = fs::read_dir(dir.path().join("pages")).unwrap().count();
+    assert_eq!(pages, 10_001, "one page per document and the index");
+    let index = fs::read_to_string(dir.path().join("pages/index.html")).unwrap();
+    assert_eq!(index.matches("<tr><td><a href=").count(), 10_000);
+    assert!(index.contains("href=\"doc_9999.html\""));
+
+    // Without a folder, an HTML run holds one document.
+    let run = khabar(dir.path(), &["analyze", "--format", "html", "-"], b"{\"text\": \"a.\"}\n{\"text\": \"b.\"}\n");
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("an HTML page holds one document: write many with -o DIR/"), "{}", run.stderr);
+}
+
+/// Opens the fixture's page in headless Chromium and reads the rendered DOM. Chromium is
+/// installed by `.ci/run`; elsewhere the test needs it too, unless it says why it cannot run.
+#[test]
+fn the_reading_view_renders_in_chromium() {
+    let chromium = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|c| std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success()));
+    let Some(chromium) = chromium else {
+        assert!(std::env::var_os("CI").is_none(), "CI must have chromium (.ci/run installs it)");
+        eprintln!("skipped: no chromium on this machine");
+        return;
+    };
+    let dir = temp();
+    let page = dir.path().join("lavrov.html");
+    let run = khabar(&fixtures(), &["analyze", "-q", "--format", "html", LAVROV, "-o", page.to_str().unwrap()], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let profile = dir.path().join("profile");
+    let out = std::process::Command::new(chromium)
+        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
+        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .unwrap();
+    let dom = String::from_utf8_lossy(&out.stdout);
+    assert!(dom.contains("<article>"), "no DOM from chromium: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(dom.matches("class=\"quote direct\"").count() >= 4, "the four direct quotes");
+    assert!(dom.matches("class=\"quote indirect\"").count() >= 13);
+    assert!(dom.contains("class=\"speaker\"") && dom.contains("سيرجي لافروف") && dom.contains("أيبك سمادياروف"));
+    assert!(dom.contains("class=\"date\"") && dom.contains("2023-10-15"));
+    for zone in ["title", "dateline", "body", "source", "keywords", "related"] {
+        assert!(dom.contains(&format!("para zone-{zone}")), "zone {zone}");
+    }
+}

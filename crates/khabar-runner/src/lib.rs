@@ -6,7 +6,7 @@
 //!   document reported with its place.
 //! - [`run`]: parallel analysis with output in input order, the corpus-level passes, the
 //!   progress bar and the summary.
-//! - [`output`]: JSON and JSON Lines, byte or char offsets.
+//! - [`output`]: JSON and JSON Lines, byte or char offsets; [`html`]: the reading view.
 //! - [`builtin`]: the registry of built-in analyzers; [`plugins`]: loading plugin analyzers.
 //! - [`snapshot`]: `khabar test`, fixtures compared with insta snapshots.
 //!
@@ -15,6 +15,7 @@
 pub mod builtin;
 pub mod config;
 pub mod diagnostic;
+pub mod html;
 pub mod input;
 pub mod output;
 pub mod pipeline;

@@ -25,6 +25,7 @@ const EXAMPLES: &str = "Examples:
   khabar analyze article.txt                      one article, default pipeline, pretty JSON
   khabar analyze --published 2024-02-13 article.txt
   khabar analyze -c khabar.toml --format jsonl corpus/ -o out.jsonl
+  khabar analyze --format html article.txt -o article.html   a reading view (-o dir/ for many)
   cat feed.jsonl | khabar analyze --format jsonl -
   khabar analyzers                                what each analyzer needs, gives and takes
   khabar config default > khabar.toml             a config to start from
@@ -85,8 +86,9 @@ struct AnalyzeArgs {
     /// Config file (default: the embedded default pipeline; see `khabar config default`).
     #[arg(short, long, value_name = "CONFIG")]
     config: Option<PathBuf>,
-    /// Output format, overriding the config's [output] format.
-    #[arg(long, value_parser = ["json", "jsonl"])]
+    /// Output format, overriding the config's [output] format: json, jsonl, or html (a reading
+    /// view; with -o DIR/ one page per document and an index.html).
+    #[arg(long, value_parser = ["json", "jsonl", "html"])]
     format: Option<String>,
     /// Publication date of every document: ISO 8601 date or date-time, or RFC 2822.
     #[arg(long, value_name = "DATE")]
@@ -171,12 +173,24 @@ fn analyze(args: AnalyzeArgs) -> anyhow::Result<ExitCode> {
         published,
         lang: args.lang,
         progress: !args.quiet && stderr_is_terminal && worth_a_progress_bar(&sources),
+        html_dir: None,
     };
     for err in &missing {
         eprintln!("error: {err}");
     }
 
-    let mut out: Box<dyn Write> = match &args.output {
+    // HTML for many documents goes to a directory: `-o DIR/` or an existing directory.
+    let html_dir = match &args.output {
+        Some(path)
+            if config.output.format == Format::Html && (path.is_dir() || path.to_string_lossy().ends_with('/')) =>
+        {
+            std::fs::create_dir_all(path).with_context(|| format!("cannot create {}", path.display()))?;
+            Some(path.clone())
+        }
+        _ => None,
+    };
+    let options = RunOptions { html_dir: html_dir.clone(), ..options };
+    let mut out: Box<dyn Write> = match args.output.as_ref().filter(|_| html_dir.is_none()) {
         Some(path) => Box::new(io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
         )),

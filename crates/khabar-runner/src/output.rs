@@ -30,17 +30,20 @@ pub enum Format {
     Json,
     /// JSON Lines: one object a line.
     Jsonl,
+    /// A self-contained HTML reading view (see [`crate::html`]).
+    Html,
 }
 
 impl Format {
     /// Valid names.
-    pub const NAMES: &'static [&'static str] = &["json", "jsonl"];
+    pub const NAMES: &'static [&'static str] = &["json", "jsonl", "html"];
 
     /// Parses a name.
     pub fn parse(name: &str) -> Option<Format> {
         match name {
             "json" => Some(Format::Json),
             "jsonl" => Some(Format::Jsonl),
+            "html" => Some(Format::Html),
             _ => None,
         }
     }
@@ -69,8 +72,12 @@ struct View<'a> {
     layers: &'a Layers,
 }
 
-/// Appends `doc` as JSON to `out`, followed by a newline.
+/// Appends `doc` as JSON (or, for `html`, as a page) to `out`, followed by a newline.
 pub fn render(doc: &Document, options: &OutputOptions, out: &mut Vec<u8>) -> serde_json::Result<()> {
+    if options.format == Format::Html {
+        out.extend_from_slice(crate::html::render_page(doc).as_bytes());
+        return Ok(());
+    }
     let view = View {
         schema: SCHEMA,
         id: &doc.id,
@@ -93,8 +100,8 @@ pub fn render(doc: &Document, options: &OutputOptions, out: &mut Vec<u8>) -> ser
 
 fn write_json<T: Serialize>(value: &T, format: Format, out: &mut Vec<u8>) -> serde_json::Result<()> {
     match format {
-        Format::Json => serde_json::to_writer_pretty(out, value),
         Format::Jsonl => serde_json::to_writer(out, value),
+        Format::Json | Format::Html => serde_json::to_writer_pretty(out, value),
     }
 }
 

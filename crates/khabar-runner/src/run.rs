@@ -25,6 +25,8 @@ pub struct RunOptions {
     pub lang: Option<String>,
     /// Show a progress bar (the caller decides whether stderr is a terminal).
     pub progress: bool,
+    /// For `html`: the directory that gets one page per document and an `index.html`.
+    pub html_dir: Option<std::path::PathBuf>,
 }
 
 /// What happened to a run.
@@ -135,6 +137,9 @@ pub fn run(
     }
 
     let mut summary = Summary::default();
+    let mut pages = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    let mut written = 0u64;
     let reader = DocumentReader::new(sources, config.input.clone());
     for_each_batch(reader, |batch| {
         let results: Vec<Outcome> = pool.install(|| {
@@ -153,12 +158,29 @@ pub fn run(
                 }
                 progress.suspend(|| report(r));
             }
-            if let Some(json) = outcome.json {
-                out.write_all(&json)?;
+            let Some(json) = outcome.json else { continue };
+            match (&options.html_dir, outcome.page) {
+                // One page per document, streamed to its own file; the index keeps one line each.
+                (Some(dir), Some(mut page)) => {
+                    page.file = crate::html::file_name(&page.id, &mut taken);
+                    std::fs::write(dir.join(&page.file), &json)?;
+                    pages.push(page);
+                }
+                (None, Some(page)) if written > 0 => {
+                    summary.failed += 1;
+                    let place = outcome.place.unwrap_or(Place { file: String::new(), line: None });
+                    let message = "an HTML page holds one document: write many with -o DIR/".to_owned();
+                    progress.suspend(|| report(&Report { place, id: Some(page.id), message, is_error: true }));
+                }
+                _ => out.write_all(&json)?,
             }
+            written += 1;
         }
         Ok(())
     })?;
+    if let Some(dir) = &options.html_dir {
+        std::fs::write(dir.join("index.html"), crate::html::render_index(&pages))?;
+    }
     out.flush()?;
     progress.finish_and_clear();
     summary.seconds = started.elapsed().as_secs_f64();
@@ -217,6 +239,9 @@ struct Outcome {
     json: Option<Vec<u8>>,
     reports: Vec<Report>,
     bytes: u64,
+    /// For `html`: the document's line in the index.
+    page: Option<crate::html::IndexEntry>,
+    place: Option<Place>,
 }
 
 fn analyse(
@@ -230,7 +255,7 @@ fn analyse(
         Ok(raw) => raw,
         Err(err) => {
             let report = Report { place: err.place, id: None, message: err.message, is_error: true };
-            return Outcome { json: None, reports: vec![report], bytes: 0 };
+            return Outcome { json: None, reports: vec![report], bytes: 0, page: None, place: None };
         }
     };
     let bytes = raw.bytes;
@@ -243,9 +268,11 @@ fn analyse(
     };
     if let Some(message) = failure {
         reports.push(Report { place, id: Some(doc.id), message, is_error: true });
-        return Outcome { json: None, reports, bytes };
+        return Outcome { json: None, reports, bytes, page: None, place: None };
     }
-    Outcome { json: Some(json), reports, bytes }
+    let page =
+        (output.format == crate::output::Format::Html).then(|| crate::html::IndexEntry::new(&doc, String::new()));
+    Outcome { json: Some(json), reports, bytes, page, place: Some(place) }
 }
 
 /// Builds the document from what was read: language (given, or guessed from the script),
