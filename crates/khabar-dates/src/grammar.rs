@@ -724,17 +724,15 @@ impl<'a> Parser<'a> {
         });
         let between = self.lex(i, |l| *l == Lex::Between).is_some();
         if between
-            && let Some((_, skip)) =
-                self.lex(i + 1, |l| *l == Lex::YearWord || matches!(l, Lex::Unit { unit: Unit::Year, .. }))
+            && self.lex(i + 1, |l| *l == Lex::YearWord || matches!(l, Lex::Unit { unit: Unit::Year, .. })).is_some()
         {
-            let _ = skip;
             let (from, _, end) = self.year(i + 2)?;
-            let (_, _) = self.lex(end + 1, |l| *l == Lex::And)?;
+            self.lex(end + 1, |l| *l == Lex::And)?;
             let (to, _, last) = self.year(end + 2)?;
             return Self::found(Expr::YearRange { from, to }, i, last, 0, "year range");
         }
         if between && let Some((from, _, end)) = self.year(i + 1) {
-            let _ = self.lex(end + 1, |l| *l == Lex::And)?;
+            self.lex(end + 1, |l| *l == Lex::And)?;
             let (to, _, last) = self.year(end + 2)?;
             return Self::found(Expr::YearRange { from, to }, i, last, 0, "year range");
         }

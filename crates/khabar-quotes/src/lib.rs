@@ -781,19 +781,17 @@ impl Analyzer for Quotes {
                     }
                     CueKind::Participle(_) => {
                         // "، مشيرا إلى أن ..." continues the sentence's speaker.
-                        let mut k = i + 1;
+                        let k = i + 1;
                         if k < toks.len() && toks[k].is_mark(&[':']) {
                             if let Some(q) = para.opening_near(k + 1) {
                                 content = para.content(q).map(|c| (QuoteKind::Direct, c));
                                 consumed = Some(q);
                             }
-                        } else if k < toks.len() && (self.is_complementizer(&toks[k]) || toks[k].is_word()) {
+                        } else if k < toks.len() && toks[k].is_word() {
                             let end = self.clause_end(toks, k);
                             content = covered(toks, k, end).map(|c| (QuoteKind::Indirect, c));
                             next = end;
-                            k = end;
                         }
-                        let _ = k;
                         resolved = Some((Subject::default(), i));
                     }
                     CueKind::According => {
