@@ -14,7 +14,11 @@
 //!   followed by its object ("وأكد لافروف استمرارية ..."): reported speech to the clause's end
 //!   (the sentence, or a following participle cue, which starts a quote of its own); mixed when
 //!   it holds a quotation of four words or more;
-//! - بحسب/حسب/وفقا لـ + source, "على حد تعبير" + source: reported speech of that source;
+//! - بحسب/حسب/وفقا لـ + source, "على حد تعبير" + source: reported speech of that source ("فإن"
+//!   after the source opens the content); in "بحسب ما نقلت صحيفة X" / "وفقا لما ذكره X" the
+//!   source is the relative clause's subject, "حسب قوله" is the latest speaker, and a medium keeps
+//!   its quoted name ("لموقع "سكاي سبورتس""); when a reporting verb follows ("ووفقا لموقع X، قال
+//!   الطبيب إن"), the verb reports and the medium only relays;
 //! - نقل/نقلت + relayer + عن + source (+ قوله): the source is the speaker;
 //! - an English quote running over paragraphs (each opening with the mark, the last one closed
 //!   and attributed) is attributed whole.
@@ -22,13 +26,17 @@
 //! The subject is read after an Arabic verb (verb-subject order) and before an English one: a
 //! title opened by a role noun (وزير، المتحدث، minister, ...) and a name, either order, with
 //! appositions between commas ("سيرجي لافروف، وزير الخارجية الروسي،") and date words skipped
-//! ("، اليوم الثلاثاء،"). A cue with no subject (pro-drop: "وقال:", "وأضاف قائلا:"; "he said")
+//! ("، اليوم الثلاثاء،"). A subject never opens with a preposition or a demonstrative ("كتب
+//! فيها:", "تابع هذه الانتخابات"), a name holds none, and a speech-event adverbial ends it ("قال
+//! الوزير في كلمته إن"). A cue with no subject (pro-drop: "وقال:", "وأضاف قائلا:"; "he said")
 //! belongs to the most recent speaker of the same zone whose gender the verb allows (قالت needs a
 //! feminine speaker). Mentions are one speaker when their last names agree ("لافروف" = "سيرجي
 //! لافروف").
 //!
-//! Not speech: quotations with no cue (scare quotes such as قرار "أجوف", titles, names), the
-//! impersonal "يُذكر أن" (its verb is not a cue), and titles after بعنوان/titled.
+//! Not speech: quotations with no cue (scare quotes such as قرار "أجوف", titles, names), a
+//! one-word quotation before a cue, a medium's name (صحيفة "ديلي ميل"), the impersonal "يُذكر أن"
+//! (its verb is not a cue), titles after بعنوان/titled, and a feminine participle written with ه
+//! and no comma before it ("هزم مضيفه": its host).
 //!
 //! Speakers have a type: `document` for sources such as "وفقا للمذكرة", `organization` when the
 //! head noun names one (الوزارة، الشرطة، المنظمة، the company), `person` otherwise.
@@ -51,7 +59,10 @@ use khabar_core::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{ADDRESSEES, BI_VERBS, COMPLEMENTIZERS, CUES, CueKind, Gender, ROLE_NOUNS, TITLE_INTRODUCERS};
+use crate::lexicon::{
+    ADDRESSEES, BI_VERBS, COMPLEMENTIZERS, CUES, CueKind, DEMONSTRATIVES, EVENT_PREPOSITIONS, Gender, PREPOSITIONS,
+    ROLE_NOUNS, SPEECH_EVENTS, TITLE_INTRODUCERS,
+};
 use crate::scan::{Quotation, Tok, Token};
 
 /// The analyzer's name in configs.
@@ -110,6 +121,10 @@ pub struct Quotes {
     time_words: HashSet<String>,
     bi_verbs: HashSet<String>,
     addressees: HashSet<String>,
+    prepositions: HashSet<String>,
+    demonstratives: HashSet<String>,
+    speech_events: HashSet<String>,
+    event_prepositions: HashSet<String>,
 }
 
 const REQUIRES: &[Layer] = &[Layer::Zones, Layer::Paragraphs, Layer::Sentences];
@@ -138,6 +153,8 @@ struct Subject {
     pronoun: Option<Gender>,
     /// Named after "بحسب"/"وفقا لـ": its first word may carry the preposition لـ.
     source: bool,
+    /// Named after "وفقا"/"طبقا", whose source always carries the preposition لـ ("وفقا لبيانات").
+    lam: bool,
 }
 
 /// Head nouns of speakers that are organizations.
@@ -181,8 +198,28 @@ const ORGANIZATIONS: &[&str] = &[
 ];
 
 /// Head nouns of sources that are documents, not people.
-const DOCUMENTS: &[&str] =
-    &["مذكره", "بيان", "تقرير", "وثيقه", "رساله", "دراسه", "مسوده", "قرار", "statement", "report", "document", "study"];
+const DOCUMENTS: &[&str] = &[
+    "مذكره",
+    "بيان",
+    "تقرير",
+    "وثيقه",
+    "رساله",
+    "دراسه",
+    "مسوده",
+    "قرار",
+    "بيانات",
+    "تقارير",
+    "ارقام",
+    "احصاءات",
+    "احصائيات",
+    "معطيات",
+    "statement",
+    "report",
+    "document",
+    "study",
+    "data",
+    "figures",
+];
 
 impl Quotes {
     /// Builds the analyzer.
@@ -200,6 +237,10 @@ impl Quotes {
             time_words: folded_set(TIME_WORDS.iter().copied()),
             bi_verbs: folded_set(BI_VERBS.iter().copied()),
             addressees: folded_set(ADDRESSEES.iter().copied()),
+            prepositions: folded_set(PREPOSITIONS.iter().copied()),
+            demonstratives: folded_set(DEMONSTRATIVES.iter().copied()),
+            speech_events: folded_set(SPEECH_EVENTS.iter().copied()),
+            event_prepositions: folded_set(EVENT_PREPOSITIONS.iter().copied()),
         }
     }
 
@@ -221,6 +262,10 @@ impl Quotes {
     fn is_complementizer(&self, t: &Token) -> bool {
         // The word as written: "والي" (governor) is not و + "إلى".
         let Tok::Word { folded, .. } = &t.tok else { return false };
+        // "بحسب الشحي فإن ...": ف before إن is the answer of the attribution.
+        if folded.starts_with('ف') && matches!(t.base(), "ان" | "انه" | "انها") {
+            return true;
+        }
         if !self.complementizers.contains(folded.as_str()) {
             return false;
         }
@@ -263,10 +308,48 @@ impl Quotes {
             && !self.is_addressee(&toks[k])
             && self.cue(&toks[k]).is_none()
             && toks[k].sentence == toks[j].sentence
+            && !(k > j && self.is_event_adverbial(toks, k))
         {
             k += 1;
         }
         k
+    }
+
+    /// "في كلمته", "خلال مؤتمر صحفي", "عبر تغريدة": where and how something was said, at `k`.
+    fn is_event_adverbial(&self, toks: &[Token], k: usize) -> bool {
+        let Some(Tok::Word { folded, .. }) = toks.get(k).map(|t| &t.tok) else { return false };
+        if !self.event_prepositions.contains(folded.as_str()) {
+            return false;
+        }
+        let Some(Tok::Word { folded: noun, .. }) = toks.get(k + 1).map(|t| &t.tok) else { return false };
+        let noun = noun.strip_prefix("ال").unwrap_or(noun);
+        // Folded, "كلمة" is "كلمه" and "كلمته" is its possessed form.
+        let unsuffixed = ["هما", "هم", "ها", "ه"]
+            .iter()
+            .find_map(|p| noun.strip_suffix(p))
+            .map(|stem| stem.strip_suffix('ت').map_or_else(|| stem.to_owned(), |s| format!("{s}ه")));
+        self.speech_events.contains(noun) || unsuffixed.is_some_and(|n| self.speech_events.contains(&n))
+    }
+
+    /// Past an event adverbial at `k` to the content's complementizer or colon, if one follows
+    /// within a few words ("قال الوزير في كلمته إن ..."); else `k`.
+    fn skip_event_adverbial(&self, toks: &[Token], k: usize) -> usize {
+        if !self.is_event_adverbial(toks, k) {
+            return k;
+        }
+        (k + 2..(k + 8).min(toks.len()))
+            .take_while(|&c| toks[c].sentence == toks[k].sentence)
+            .find(|&c| self.opens_clause(toks, c) || toks[c].is_mark(&[':']))
+            .unwrap_or(k)
+    }
+
+    /// A word that cannot open a subject: a preposition ("كتب فيها") or a demonstrative
+    /// ("تابع هذه الانتخابات" has an object, not a subject).
+    fn opens_no_subject(&self, t: &Token) -> bool {
+        let Tok::Word { folded, .. } = &t.tok else { return true };
+        // Folding makes "على" the name "علي"; only the former (written with ى) is a preposition.
+        (self.prepositions.contains(folded.as_str()) && (folded != "علي" || t.maqsura))
+            || self.demonstratives.contains(folded.as_str())
     }
 
     /// Reads an Arabic subject after a verb at `j`; returns it and the next token.
@@ -275,12 +358,16 @@ impl Quotes {
         if j >= toks.len() || !toks[j].is_word() {
             return (subject, j);
         }
+        if self.opens_no_subject(&toks[j]) {
+            return (subject, self.skip_event_adverbial(toks, j));
+        }
         // A known speaker's name right after the cue is the subject, whatever follows it.
         if let Some(end) = known_name_at(toks, j, known) {
             subject.name = Some((j, end));
             return self.appositions(toks, end, subject);
         }
-        let mut end = self.words_until_stop(toks, j, 9);
+        const MAX_SUBJECT: usize = 9;
+        let mut end = self.words_until_stop(toks, j, MAX_SUBJECT);
         // "طالب المحتجون بإطلاق ...": the verb's own preposition opens the content.
         if bi && let Some(b) = (j + 1..end).find(|&x| toks[x].base().starts_with('ب')) {
             end = b;
@@ -293,7 +380,16 @@ impl Quotes {
             return (subject, j);
         }
         self.split_role_name(toks, j, end, &mut subject);
+        // Nothing ended the words (a direct quote without a colon: "يقول المبتعث محمد الدوسري
+        // قمت ..."): keep a name's usual two words, not the quote's opening.
+        if end == j + MAX_SUBJECT
+            && let Some((a, b)) = subject.name
+            && b - a > 2
+        {
+            subject.name = Some((a, a + 2));
+        }
         let after = if end < toks.len() && self.is_time(&toks[end]) { self.skip_time(toks, end) } else { end };
+        let after = self.skip_event_adverbial(toks, after);
         self.appositions(toks, after, subject)
     }
 
@@ -316,7 +412,8 @@ impl Quotes {
         };
         let definite = |k: usize| {
             let w = folded(k);
-            w.starts_with("ال") || (w.starts_with("لل") && w.chars().count() > 3)
+            // "آل" (the family of: "آل الشيخ") folds to "ال" and opens a name, not a title.
+            (w.starts_with("ال") && w != "ال") || (w.starts_with("لل") && w.chars().count() > 3)
         };
         if toks[j].base().is_ascii() {
             let mut start = j;
@@ -358,14 +455,13 @@ impl Quotes {
             }
         }
         subject.role = Some((j, k));
-        // A name has no definite words (but "عبد الله", "أبو الغيط", "بن السلمان"), and does not
-        // start with a preposition (that is an adverbial: "في مؤتمر صحفي").
         // A name does not open with a definite word (that would still be the title) nor with a
         // preposition (that is an adverbial: "في مؤتمر صحفي"); surnames may be definite ("سلمان الفرج").
-        let prepositions = ["في", "خلال", "امام", "عبر", "لدي", "من", "علي"];
-        let name_ok = k < end && !prepositions.contains(&folded(k)) && !definite(k);
+        let name_ok = k < end && !self.opens_no_subject(&toks[k]) && !definite(k);
         if name_ok {
-            subject.name = Some((k, end));
+            // Nor does a name hold one: "أعلنت الحكومة اعتقال من ..." is title and object.
+            let name_end = (k + 1..end).find(|&x| self.opens_no_subject(&toks[x])).unwrap_or(end);
+            subject.name = Some((k, name_end));
         }
     }
 
@@ -491,8 +587,58 @@ impl Quotes {
     }
 
     /// A quotation right after a title word ("بعنوان", "titled") names something; it is not speech.
+    /// So does one after a medium: "صحيفة "ديلي ميل"", "لـ"سكاي سبورتس"".
     fn is_title_quote(&self, toks: &[Token], q: Quotation) -> bool {
-        q.open > 0 && toks[q.open - 1].is_word() && self.titles.contains(toks[q.open - 1].base())
+        q.open > 0
+            && toks[q.open - 1].is_word()
+            && (self.titles.contains(toks[q.open - 1].base()) || self.is_medium(&toks[q.open - 1]))
+    }
+
+    /// A news medium, bare, definite or after لـ: "صحيفة", "الوكالة", "لموقع".
+    fn is_medium(&self, t: &Token) -> bool {
+        // As written too: "وكالة" is not و + "كالة".
+        self.is_addressee(t)
+            || [t.base(), folded_word(t)].iter().any(|w| {
+                self.addressees.contains(*w) || w.strip_prefix("ال").is_some_and(|r| self.addressees.contains(r))
+            })
+    }
+
+    /// The source after a verbless cue at `i`, and the token after it: "بحسب الوزير", "وفقا
+    /// للمذكرة", "according to the report". In "بحسب ما نقلت صحيفة X" and "وفقا لما ذكرته هايلي"
+    /// the source is the subject of the relative clause; "حسب قوله" is whoever spoke last; a
+    /// medium keeps its quoted name ("وفقا لموقع "سكاي سبورتس"").
+    fn source_after(&self, para: &Paragraph<'_>, i: usize) -> Option<(Subject, usize)> {
+        let toks = &para.toks;
+        let lam = matches!(toks[i].base(), "وفقا" | "طبقا") || matches!(folded_word(&toks[i]), "وفقا" | "طبقا");
+        let mut subject = Subject { source: true, lam, ..Subject::default() };
+        let mut k = i + 1;
+        if toks.get(k).is_some_and(|t| t.base() == "to") {
+            k += 1;
+        }
+        if toks.get(k).is_some_and(|t| matches!(folded_word(t), "ما" | "لما")) {
+            subject.lam = false;
+            k += 2;
+            if toks.get(k).is_some_and(|t| matches!(folded_word(t), "به" | "بها")) {
+                k += 1;
+            }
+        }
+        let first = toks.get(k).filter(|t| t.is_word())?;
+        if let Some(g) = speech_of_pronoun(folded_word(first)) {
+            subject.pronoun = Some(g);
+            return Some((subject, k + 1));
+        }
+        let from = k + usize::from(self.is_addressee(first));
+        let mut end = self.words_until_stop(toks, from, 6).max(from);
+        if end == k {
+            return None;
+        }
+        if let Some(close) = para.quotations.iter().find(|q| q.open == end).and_then(|q| q.close)
+            && self.is_medium(&toks[end - 1])
+        {
+            end = close + 1;
+        }
+        self.split_role_name(toks, k, end, &mut subject);
+        Some((subject, end))
     }
 
     /// Where a reported clause starting at `j` ends (exclusive token index): the sentence's
@@ -511,6 +657,25 @@ impl Quotes {
             k += 1;
         }
         k
+    }
+}
+
+/// A word's folded form as written (with its clitics); "" for a mark.
+fn folded_word(t: &Token) -> &str {
+    match &t.tok {
+        Tok::Word { folded, .. } => folded,
+        Tok::Mark(_) => "",
+    }
+}
+
+/// "قوله", "تعبيرها": a speech noun whose pronoun suffix is the speaker, and its gender.
+fn speech_of_pronoun(folded: &str) -> Option<Gender> {
+    let suffix = ["قول", "تعبير"].iter().find_map(|n| folded.strip_prefix(n))?;
+    match suffix {
+        "ه" => Some(Gender::Masculine),
+        "ها" => Some(Gender::Feminine),
+        "هم" => Some(Gender::Plural),
+        _ => None,
     }
 }
 
@@ -644,13 +809,24 @@ impl Analyzer for Quotes {
                     i += 1;
                     continue;
                 };
+                // Written with ه, a feminine participle is also a noun with a pronoun suffix
+                // ("هزم مضيفه" is "beat its host"): it is a cue only after a comma.
+                if kind == CueKind::Participle(Gender::Feminine)
+                    && toks[i].heh
+                    && !(i > 0 && toks[i - 1].is_mark(&['،', ',']))
+                {
+                    i += 1;
+                    continue;
+                }
                 // Inside a quotation a cue word is quoted speech, not a report.
                 if para.quotations.iter().any(|q| q.open < i && q.close.is_none_or(|c| i < c)) {
                     i += 1;
                     continue;
                 }
                 let english = toks[i].base().is_ascii();
-                let cue_span = Span::new(text, toks[i].base_start, toks[i].end)?;
+                // "وفقا" is a cue as written; "وقال" is و + the cue "قال".
+                let cue_start = if self.cues.contains_key(toks[i].base()) { toks[i].base_start } else { toks[i].start };
+                let cue_span = Span::new(text, cue_start, toks[i].end)?;
                 let mut resolved: Option<(Subject, usize)> = None;
                 let mut content: Content = None;
                 let mut next = i + 1;
@@ -660,7 +836,7 @@ impl Analyzer for Quotes {
                 match kind {
                     CueKind::Verb(_) | CueKind::Participle(_) if english => {
                         let (mut subject, subject_start) = self.english_subject_before(toks, i, text);
-                        if let Some(q) = para.closing_before(subject_start) {
+                        if let Some(q) = para.closing_before(subject_start).filter(|q| !self.is_title_quote(toks, *q)) {
                             content = para.content(q).map(|c| (QuoteKind::Direct, c));
                         }
                         let mut k = i + 1;
@@ -714,7 +890,9 @@ impl Analyzer for Quotes {
                     }
                     CueKind::Verb(_) => {
                         // "..."، قال الوزير: the quotation before the cue.
-                        let before = para.closing_before(i);
+                        // A one-word quotation is a scare quote ("وصفتهم بـ"الإرهابيين""), not a report.
+                        let before =
+                            para.closing_before(i).filter(|q| !self.is_title_quote(toks, *q) && para.words_in(*q) >= 2);
                         let (mut subject, mut k) =
                             self.subject_after(toks, i + 1, &entities, self.bi_verbs.contains(toks[i].base()));
                         // "نقلت الوكالة عن مسؤول قوله إن ...": the one relayed is the speaker.
@@ -742,7 +920,9 @@ impl Analyzer for Quotes {
                             // ... and an addressee or a medium ("لوكالة فرانس برس:", "على تويتر:").
                             let colon = (k..(k + 8).min(toks.len()))
                                 .take_while(|&c| {
-                                    !self.is_strong_complementizer(&toks[c]) && toks[c].sentence == toks[i].sentence
+                                    !self.is_strong_complementizer(&toks[c])
+                                        && toks[c].sentence == toks[i].sentence
+                                        && self.cue(&toks[c]).is_none()
                                 })
                                 .find(|&c| toks[c].is_mark(&[':']));
                             if let Some(c) = colon.filter(|&c| para.opening_near(c + 1).is_some()) {
@@ -796,20 +976,23 @@ impl Analyzer for Quotes {
                     }
                     CueKind::According => {
                         // بحسب/وفقا لـ + source، content | content ... بحسب source.
-                        let mut k = i + 1;
-                        if toks.get(k).is_some_and(|t| t.base() == "to") {
-                            k += 1;
-                        }
-                        let end = self.words_until_stop(toks, k, 6);
-                        if end > k {
-                            let mut subject = Subject { source: true, ..Subject::default() };
-                            self.split_role_name(toks, k, end, &mut subject);
+                        if let Some((subject, end)) = self.source_after(&para, i) {
                             let sentence = toks[i].sentence;
                             let first = toks.iter().position(|t| t.sentence == sentence).unwrap_or(i);
-                            let after = if end < toks.len() && toks[end].is_mark(&['،', ',']) { end + 1 } else { end };
+                            let mut after =
+                                if end < toks.len() && toks[end].is_mark(&['،', ',']) { end + 1 } else { end };
+                            if after < toks.len() && toks[after].base() == "ان" && self.is_complementizer(&toks[after])
+                            {
+                                after += 1;
+                            }
                             let clause = if i <= first + 1 {
-                                let stop = self.clause_end(toks, after);
-                                covered(toks, after, stop)
+                                // "ووفقا لموقع X، قال الطبيب ...": the verb reports; the source relays.
+                                if matches!(toks.get(after).and_then(|t| self.cue(t)), Some(CueKind::Verb(_))) {
+                                    None
+                                } else {
+                                    let stop = self.clause_end(toks, after);
+                                    covered(toks, after, stop)
+                                }
                             } else {
                                 let mut stop = i;
                                 // "... على حد تعبير الوزير": the content ends before "على حد".
@@ -976,6 +1159,9 @@ fn resolve(
     if subject.source && toks[a].base().starts_with("لل") {
         // "للمذكرة" is ل + "المذكرة": name the source without the preposition.
         mention = format!("ا{}", mention.chars().skip(1).collect::<String>());
+    } else if subject.lam && toks[a].base().starts_with('ل') {
+        // "وفقا لبيانات": the source is "بيانات".
+        mention = mention.chars().skip(1).collect();
     }
     let last_word = toks[b - 1].base().to_owned();
     let role =

@@ -31,6 +31,8 @@ pub(crate) struct Token {
     pub(crate) sentence: usize,
     /// The word as written ends with alef maqsura (ى), which folding merges with yeh.
     pub(crate) maqsura: bool,
+    /// The word as written ends with heh (ه), which folding shares with teh marbuta (ة).
+    pub(crate) heh: bool,
 }
 
 impl Token {
@@ -79,7 +81,8 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize, sentence_starts: &[us
             }
             _ => (0, 0),
         };
-        let maqsura = raw.trim_end_matches(|c: char| !is_word_char(c)).ends_with('ى');
+        let last = raw.trim_end_matches(|c: char| !is_word_char(c)).chars().next_back();
+        let (maqsura, heh) = (last == Some('ى'), last == Some('ه'));
         out.push(Token {
             tok: Tok::Word { folded, base },
             start: s,
@@ -87,6 +90,7 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize, sentence_starts: &[us
             base_start: s + clitic,
             sentence: sentence_of(s),
             maqsura,
+            heh,
         });
     };
     for (i, c) in slice.char_indices() {
@@ -112,6 +116,7 @@ pub(crate) fn tokens(text: &str, start: usize, end: usize, sentence_starts: &[us
                 base_start: at,
                 sentence: sentence_of(at),
                 maqsura: false,
+                heh: false,
             });
         }
     }

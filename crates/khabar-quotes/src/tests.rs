@@ -300,6 +300,71 @@ const CASES: &[(&str, &str, QuoteKind, &str, &str)] = &[
     // Verbless attribution.
     ("وبحسب مصادر أمنية، قتل ثلاثة أشخاص في الهجوم.", "قتل ثلاثة", QuoteKind::Indirect, "مصادر أمنية", "بحسب"),
     ("ووفقا للتقرير، ارتفع عدد اللاجئين إلى مليون شخص.", "ارتفع عدد", QuoteKind::Indirect, "التقرير", "وفقا"),
+    // The source of "بحسب ما"/"وفقا لما" is the relative clause's subject; "فإن" opens the content.
+    (
+        "وبحسب ما نقلت وكالة \"رويترز\"، فإن المفاوضات توقفت منذ أسبوع.",
+        "المفاوضات توقفت",
+        QuoteKind::Indirect,
+        "وكالة \"رويترز\"",
+        "بحسب",
+    ),
+    (
+        "وفقا لما ذكره المتحدث باسم الجيش، قتل خمسة مسلحين في الاشتباكات.",
+        "قتل خمسة",
+        QuoteKind::Indirect,
+        "المتحدث باسم الجيش",
+        "وفقا",
+    ),
+    ("وبحسب الطبيب فإن حالة المريض مستقرة.", "حالة المريض", QuoteKind::Indirect, "الطبيب", "بحسب"),
+    // "حسب قوله": the speaker is whoever spoke last.
+    (
+        "وقال المزارع أحمد سالم إن المحصول تضرر. وخسر نصف أرضه، حسب قوله.",
+        "وخسر نصف",
+        QuoteKind::Indirect,
+        "أحمد سالم",
+        "حسب",
+    ),
+    // An adverbial of the speech event is not part of the subject.
+    (
+        "وقال وزير الصحة خالد العلي في كلمته خلال الحفل إن المستشفى سيفتتح قريبا.",
+        "إن المستشفى",
+        QuoteKind::Indirect,
+        "خالد العلي",
+        "قال",
+    ),
+    ("وقالت شركة أرامكو في بيان صحفي إن الإنتاج ارتفع.", "إن الإنتاج", QuoteKind::Indirect, "شركة أرامكو", "قالت"),
+    // A prepositional phrase after the verb is no subject: the speaker is the one before.
+    (
+        "وقال الوزير إن الخطة جاهزة. ونشر تغريدة كتب فيها: \"لن نتراجع عن قرارنا مهما كانت الضغوط\".",
+        "لن نتراجع",
+        QuoteKind::Direct,
+        "الوزير",
+        "كتب",
+    ),
+    // A one-word scare quote before a cue is not what the cue reports.
+    (
+        "وأعلنت الحكومة اعتقال من وصفتهم بـ\"المخربين\"، وقالت في بيان: \"سنحاسب كل من خرق القانون\".",
+        "سنحاسب كل",
+        QuoteKind::Direct,
+        "الحكومة",
+        "قالت",
+    ),
+    // "آل" opens a family name, not a title.
+    (
+        "وقال محمد آل سعود إن القرار نهائي. وأضاف آل سعود أن التنفيذ سيبدأ.",
+        "أن التنفيذ",
+        QuoteKind::Indirect,
+        "محمد آل سعود",
+        "أضاف",
+    ),
+    // A medium's quoted name is not speech; the verb reports, the medium relays.
+    (
+        "ووفقا لموقع \"المونيتور\"، قال الدبلوماسي إن الاتفاق بات قريبا.",
+        "إن الاتفاق",
+        QuoteKind::Indirect,
+        "الدبلوماسي",
+        "قال",
+    ),
     (
         "وحسب الإحصاءات الرسمية، تراجعت البطالة إلى عشرة بالمئة.",
         "تراجعت البطالة",
@@ -620,6 +685,22 @@ fn sentence_cases() {
 }
 
 #[test]
+fn a_medium_name_is_neither_quote_nor_speaker_text() {
+    let doc = analyze("ووفقا لموقع \"المونيتور\"، قال الدبلوماسي إن الاتفاق بات قريبا.");
+    let quotes = doc.layers.quotes.unwrap();
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert!(!quotes[0].text.contains("المونيتور"));
+}
+
+#[test]
+fn a_cue_keeps_a_first_letter_that_only_looks_like_a_clitic() {
+    let doc = analyze("وارتفعت الأسعار عشرة بالمئة، وفقاً للتقرير.");
+    let quotes = doc.layers.quotes.unwrap();
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].cue.as_ref().unwrap().text, "وفقاً");
+}
+
+#[test]
 fn a_feminine_cue_needs_a_feminine_speaker() {
     let doc = analyze("وأكد الوزير أن الخطة جاهزة. وقالت: \"سنبدأ التنفيذ الشهر المقبل بإذن الله\".");
     let quotes = doc.layers.quotes.unwrap();
@@ -645,6 +726,8 @@ fn not_speech() {
         "واكتفى المجلس بقرار \"أجوف\" لا يغير شيئا.",
         "عقدت ندوة بعنوان \"مستقبل الإعلام العربي في العصر الرقمي\" أمس.",
         "يُذكر أن الوزير زار المدينة العام الماضي.",
+        // "مضيفه" written with ه and no comma before it is "its host", not "adding".
+        "وهزم الفريق مضيفه النادي الأهلي بهدفين أن يلعب.",
     ] {
         let doc = analyze(text);
         assert!(doc.layers.quotes.unwrap().is_empty(), "{text}");
