@@ -640,6 +640,11 @@ impl<'a> Parser<'a> {
             if self.lex(last + 1, |l| *l == Lex::From).is_some() || self.word(last + 1) == Some("علي") {
                 return None;
             }
+            // "بعد دقيقتين" tells a story's time (a match, a raid), not minutes after publication:
+            // it is left to the duration rule.
+            if unit == Unit::Minute && direction > 0 {
+                return None;
+            }
             return Self::found(Expr::Offset { unit, count, direction }, i, last, skip, "offset from publication");
         }
         if self.word(i) == Some("in") {

@@ -257,8 +257,54 @@ pub(crate) const BI_VERBS: &[&str] =
     &["طالب", "طالبت", "يطالب", "تطالب", "صرح", "صرحت", "وصف", "وصفت", "أفاد", "أفادت"];
 
 /// Nouns that, after the preposition لـ, name who a statement was made to, not who made it.
-pub(crate) const ADDRESSEES: &[&str] =
-    &["وكالة", "قناة", "صحيفة", "الصحفيين", "الصحافيين", "موقع", "التلفزيون", "الإذاعة", "إذاعة", "مجلة", "شبكة"];
+pub(crate) const ADDRESSEES: &[&str] = &[
+    "وكالة",
+    "قناة",
+    "صحيفة",
+    "الصحفيين",
+    "الصحافيين",
+    "موقع",
+    "التلفزيون",
+    "الإذاعة",
+    "إذاعة",
+    "مجلة",
+    "شبكة",
+    "مراسل",
+    "مراسلة",
+    "مراسلنا",
+    "مراسلي",
+];
+
+/// Adverbs and intensifiers that sit where a subject would ("وأضاف أيضا أن", "وتابع بالقول",
+/// "وأكد المصدر ذاته"): never a subject's name.
+pub(crate) const NOT_NAMES: &[&str] =
+    &["أيضا", "كذلك", "بالقول", "بدوره", "بدورها", "ذاته", "ذاتها", "نفسه", "نفسها", "مجددا", "مؤخرا", "أمس"];
+
+/// Nouns that, after لـ, continue an organization's or a post's name with their genitive:
+/// "الاتحاد الدولي لكرة القدم", "المفوض السامي لحقوق الإنسان" (a name such as "لطيفة" does not).
+pub(crate) const LAM_GENITIVES: &[&str] = &[
+    "كرة",
+    "حقوق",
+    "شؤون",
+    "مكافحة",
+    "حماية",
+    "دعم",
+    "تنمية",
+    "رعاية",
+    "إغاثة",
+    "تشغيل",
+    "حفظ",
+    "مراقبة",
+    "تنسيق",
+    "مجلس",
+    "وزارة",
+    "هيئة",
+    "منظمة",
+    "تحالف",
+];
+
+/// Auxiliaries after which a verb's form is its verbal noun, not a report: "تم نقل الجثة".
+pub(crate) const AUXILIARIES: &[&str] = &["تم", "يتم", "ستتم", "سيتم", "جرى", "يجري"];
 
 /// Complementizers and prepositions that open reported content after a cue.
 pub(crate) const COMPLEMENTIZERS: &[&str] = &[
@@ -331,6 +377,11 @@ pub(crate) const SPEECH_EVENTS: &[&str] = &[
     "مؤتمر",
     "لقاء",
     "مقابلة",
+    "بلاغ",
+    "تقرير",
+    "إعلان",
+    "مداخلة",
+    "تدخل",
     "تغريدة",
     "منشور",
     "رسالة",

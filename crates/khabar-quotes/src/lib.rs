@@ -60,8 +60,8 @@ use khabar_core::{
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{
-    ADDRESSEES, BI_VERBS, COMPLEMENTIZERS, CUES, CueKind, DEMONSTRATIVES, EVENT_PREPOSITIONS, Gender, PREPOSITIONS,
-    ROLE_NOUNS, SPEECH_EVENTS, TITLE_INTRODUCERS,
+    ADDRESSEES, AUXILIARIES, BI_VERBS, COMPLEMENTIZERS, CUES, CueKind, DEMONSTRATIVES, EVENT_PREPOSITIONS, Gender,
+    LAM_GENITIVES, NOT_NAMES, PREPOSITIONS, ROLE_NOUNS, SPEECH_EVENTS, TITLE_INTRODUCERS,
 };
 use crate::scan::{Quotation, Tok, Token};
 
@@ -125,6 +125,9 @@ pub struct Quotes {
     demonstratives: HashSet<String>,
     speech_events: HashSet<String>,
     event_prepositions: HashSet<String>,
+    not_names: HashSet<String>,
+    auxiliaries: HashSet<String>,
+    lam_genitives: HashSet<String>,
 }
 
 const REQUIRES: &[Layer] = &[Layer::Zones, Layer::Paragraphs, Layer::Sentences];
@@ -241,6 +244,9 @@ impl Quotes {
             demonstratives: folded_set(DEMONSTRATIVES.iter().copied()),
             speech_events: folded_set(SPEECH_EVENTS.iter().copied()),
             event_prepositions: folded_set(EVENT_PREPOSITIONS.iter().copied()),
+            not_names: folded_set(NOT_NAMES.iter().copied()),
+            auxiliaries: folded_set(AUXILIARIES.iter().copied()),
+            lam_genitives: folded_set(LAM_GENITIVES.iter().copied()),
         }
     }
 
@@ -361,6 +367,9 @@ impl Quotes {
         if self.opens_no_subject(&toks[j]) {
             return (subject, self.skip_event_adverbial(toks, j));
         }
+        if self.not_names.contains(folded_word(&toks[j])) {
+            return self.subject_after(toks, j + 1, known, bi);
+        }
         // A known speaker's name right after the cue is the subject, whatever follows it.
         if let Some(end) = known_name_at(toks, j, known) {
             subject.name = Some((j, end));
@@ -446,9 +455,13 @@ impl Quotes {
             let w = folded(k);
             // "في القاهرة" belongs to a title ("سفير فرنسا في القاهرة"); "في مؤتمر صحفي" does not.
             let place = places.contains(&w) && k + 1 < end && definite(k + 1);
+            // "الاتحاد الدولي لكرة القدم", "المفوض السامي لحقوق الإنسان": لـ + a genitive pair.
+            let lam_genitive = w.strip_prefix('ل').is_some_and(|rest| self.lam_genitives.contains(rest))
+                && k + 1 < end
+                && definite(k + 1);
             if definite(k) || ties.contains(&w) || self.is_role(&toks[k]) {
                 k += 1;
-            } else if place {
+            } else if place || lam_genitive {
                 k += 2;
             } else {
                 break;
@@ -457,10 +470,13 @@ impl Quotes {
         subject.role = Some((j, k));
         // A name does not open with a definite word (that would still be the title) nor with a
         // preposition (that is an adverbial: "في مؤتمر صحفي"); surnames may be definite ("سلمان الفرج").
-        let name_ok = k < end && !self.opens_no_subject(&toks[k]) && !definite(k);
+        let name_ok =
+            k < end && !self.opens_no_subject(&toks[k]) && !definite(k) && !self.not_names.contains(folded(k));
         if name_ok {
             // Nor does a name hold one: "أعلنت الحكومة اعتقال من ..." is title and object.
-            let name_end = (k + 1..end).find(|&x| self.opens_no_subject(&toks[x])).unwrap_or(end);
+            let name_end = (k + 1..end)
+                .find(|&x| self.opens_no_subject(&toks[x]) || self.not_names.contains(folded(x)))
+                .unwrap_or(end);
             subject.name = Some((k, name_end));
         }
     }
@@ -492,6 +508,11 @@ impl Quotes {
             }
             if !(closed || complement_next) {
                 break;
+            }
+            // "، في بيان صحافي،": an adverbial, never a title or a name.
+            if self.opens_no_subject(&toks[start]) {
+                (k, after_comma) = (then, closed);
+                continue;
             }
             if self.is_role(&toks[start]) && subject.role.is_none() {
                 subject.role = Some((start, end));
@@ -619,6 +640,10 @@ impl Quotes {
             subject.lam = false;
             k += 2;
             if toks.get(k).is_some_and(|t| matches!(folded_word(t), "به" | "بها")) {
+                k += 1;
+            }
+            // "بحسب ما جاء في موقع X": the source is where it was said.
+            if toks.get(k).is_some_and(|t| matches!(folded_word(t), "في" | "علي" | "عبر")) {
                 k += 1;
             }
         }
@@ -809,6 +834,11 @@ impl Analyzer for Quotes {
                     i += 1;
                     continue;
                 };
+                // "تم نقل الجثة": after an auxiliary the verb's form is a verbal noun.
+                if i > 0 && self.auxiliaries.contains(toks[i - 1].base()) {
+                    i += 1;
+                    continue;
+                }
                 // Written with ه, a feminine participle is also a noun with a pronoun suffix
                 // ("هزم مضيفه" is "beat its host"): it is a cue only after a comma.
                 if kind == CueKind::Participle(Gender::Feminine)

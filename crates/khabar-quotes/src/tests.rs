@@ -333,6 +333,16 @@ const CASES: &[(&str, &str, QuoteKind, &str, &str)] = &[
         "قال",
     ),
     ("وقالت شركة أرامكو في بيان صحفي إن الإنتاج ارتفع.", "إن الإنتاج", QuoteKind::Indirect, "شركة أرامكو", "قالت"),
+    ("وأوضح المعهد، في بلاغ له، أن الهزة لم تخلف أضرارا.", "أن الهزة", QuoteKind::Indirect, "المعهد", "أوضح"),
+    ("وأضاف أيضا أن القناة ستنقل الحفل مباشرة.", "أن القناة", QuoteKind::Indirect, "", "أضاف"),
+    ("وأكد المصدر ذاته أن التحقيق ما زال جاريا.", "أن التحقيق", QuoteKind::Indirect, "المصدر", "أكد"),
+    (
+        "وقال الاتحاد الدولي لكرة القدم إن البطولة ستقام في موعدها.",
+        "إن البطولة",
+        QuoteKind::Indirect,
+        "الاتحاد الدولي لكرة القدم",
+        "قال",
+    ),
     // A prepositional phrase after the verb is no subject: the speaker is the one before.
     (
         "وقال الوزير إن الخطة جاهزة. ونشر تغريدة كتب فيها: \"لن نتراجع عن قرارنا مهما كانت الضغوط\".",
@@ -728,6 +738,8 @@ fn not_speech() {
         "يُذكر أن الوزير زار المدينة العام الماضي.",
         // "مضيفه" written with ه and no comma before it is "its host", not "adding".
         "وهزم الفريق مضيفه النادي الأهلي بهدفين أن يلعب.",
+        // After an auxiliary a verb's form is its verbal noun: "تم نقل" is "was transported".
+        "وتم نقل الجثة عن طريق الإسعاف إلى أن وصلت المستشفى.",
     ] {
         let doc = analyze(text);
         assert!(doc.layers.quotes.unwrap().is_empty(), "{text}");
