@@ -280,8 +280,8 @@ pub(crate) const ADDRESSEES: &[&str] = &[
 pub(crate) const NOT_NAMES: &[&str] =
     &["أيضا", "كذلك", "بالقول", "بدوره", "بدورها", "ذاته", "ذاتها", "نفسه", "نفسها", "مجددا", "مؤخرا", "أمس"];
 
-/// Nouns that, after لـ, continue an organization's or a post's name with their genitive:
-/// "الاتحاد الدولي لكرة القدم", "المفوض السامي لحقوق الإنسان" (a name such as "لطيفة" does not).
+/// Nouns that, after لـ, continue a title with their genitive: "الاتحاد الدولي لكرة القدم",
+/// "المفوض السامي لحقوق الإنسان", "الأمين العام لحزب الله" (a name such as "لطيفة" does not).
 pub(crate) const LAM_GENITIVES: &[&str] = &[
     "كرة",
     "حقوق",
@@ -301,6 +301,17 @@ pub(crate) const LAM_GENITIVES: &[&str] = &[
     "هيئة",
     "منظمة",
     "تحالف",
+    "حزب",
+    "حركة",
+    "جبهة",
+    "اتحاد",
+    "نقابة",
+    "جمعية",
+    "منتخب",
+    "نادي",
+    "فريق",
+    "بنك",
+    "شركة",
 ];
 
 /// Auxiliaries after which a verb's form is its verbal noun, not a report: "تم نقل الجثة".

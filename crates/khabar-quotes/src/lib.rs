@@ -440,11 +440,22 @@ impl Quotes {
             }
             return;
         }
+        let role_noun = self.is_role(&toks[j]);
         let ties = ["باسم", "وزاره", "مجلس", "شوون"];
         let places = ["في", "لدي"];
-        let role_noun = self.is_role(&toks[j]);
+        // A name holds no adverbial: "مصادر قضائية في وقت سابق" ends before "في"; a place
+        // stays ("مصدر في الوزارة").
+        let name_end = |from: usize| {
+            (from + 1..end)
+                .find(|&x| {
+                    let place = places.contains(&folded(x)) && x + 1 < end && definite(x + 1);
+                    toks[x].is_word()
+                        && (self.not_names.contains(folded(x)) || (self.opens_no_subject(&toks[x]) && !place))
+                })
+                .unwrap_or(end)
+        };
         if !role_noun && !definite(j) {
-            subject.name = Some((j, end));
+            subject.name = Some((j, name_end(j)));
             return;
         }
         let mut k = if role_noun && !definite(j) { (j + 2).min(end) } else { j + 1 };
@@ -456,9 +467,7 @@ impl Quotes {
             // "في القاهرة" belongs to a title ("سفير فرنسا في القاهرة"); "في مؤتمر صحفي" does not.
             let place = places.contains(&w) && k + 1 < end && definite(k + 1);
             // "الاتحاد الدولي لكرة القدم", "المفوض السامي لحقوق الإنسان": لـ + a genitive pair.
-            let lam_genitive = w.strip_prefix('ل').is_some_and(|rest| self.lam_genitives.contains(rest))
-                && k + 1 < end
-                && definite(k + 1);
+            let lam_genitive = w.strip_prefix('ل').is_some_and(|rest| self.lam_genitives.contains(rest)) && k + 1 < end;
             if definite(k) || ties.contains(&w) || self.is_role(&toks[k]) {
                 k += 1;
             } else if place || lam_genitive {
@@ -474,10 +483,7 @@ impl Quotes {
             k < end && !self.opens_no_subject(&toks[k]) && !definite(k) && !self.not_names.contains(folded(k));
         if name_ok {
             // Nor does a name hold one: "أعلنت الحكومة اعتقال من ..." is title and object.
-            let name_end = (k + 1..end)
-                .find(|&x| self.opens_no_subject(&toks[x]) || self.not_names.contains(folded(x)))
-                .unwrap_or(end);
-            subject.name = Some((k, name_end));
+            subject.name = Some((k, name_end(k)));
         }
     }
 
