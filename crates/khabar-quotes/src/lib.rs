@@ -455,7 +455,27 @@ impl Quotes {
                 .unwrap_or(end)
         };
         if !role_noun && !definite(j) {
-            subject.name = Some((j, name_end(j)));
+            let mut stop = name_end(j);
+            // "وزارة الداخلية الفرنسية" + its object: an organization's name is its head noun, the
+            // word after it and the definite words that follow ("أعلنت وزارة الداخلية الفرنسية
+            // إصابة ضابط" ends before "إصابة").
+            // When the content follows right after ("وكالة فرانس برس إن"), there is no object to
+            // leave out.
+            let content_next = end < toks.len() && (self.opens_clause(toks, end) || toks[end].is_mark(&[':']));
+            if ORGANIZATIONS.contains(&folded(j))
+                && !content_next
+                && j + 2 < stop
+                && toks[j + 1..j + 3].iter().all(Token::is_word)
+            {
+                let mut k = j + 2;
+                // "كتلة التنمية والتحرير": a coordinated definite word belongs to the name too.
+                let joined = |k: usize| toks[k].base().starts_with("ال") && toks[k].base() != "ال";
+                while k < stop && toks[k].is_word() && (definite(k) || joined(k) || ties.contains(&folded(k))) {
+                    k += 1;
+                }
+                stop = k;
+            }
+            subject.name = Some((j, stop));
             return;
         }
         let mut k = if role_noun && !definite(j) { (j + 2).min(end) } else { j + 1 };
