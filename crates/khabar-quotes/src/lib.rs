@@ -459,11 +459,12 @@ impl Quotes {
             // "وزارة الداخلية الفرنسية" + its object: an organization's name is its head noun, the
             // word after it and the definite words that follow ("أعلنت وزارة الداخلية الفرنسية
             // إصابة ضابط" ends before "إصابة").
-            // When the content follows right after ("وكالة فرانس برس إن"), there is no object to
-            // leave out.
+            // When the content follows right after ("وكالة فرانس برس إن"), or the name is a source
+            // ("بحسب وكالة فرانس برس"), there is no object to leave out.
             let content_next = end < toks.len() && (self.opens_clause(toks, end) || toks[end].is_mark(&[':']));
             if ORGANIZATIONS.contains(&folded(j))
                 && !content_next
+                && !subject.source
                 && j + 2 < stop
                 && toks[j + 1..j + 3].iter().all(Token::is_word)
             {
