@@ -28,7 +28,10 @@
 //! appositions between commas ("سيرجي لافروف، وزير الخارجية الروسي،") and date words skipped
 //! ("، اليوم الثلاثاء،"). A subject never opens with a preposition or a demonstrative ("كتب
 //! فيها:", "تابع هذه الانتخابات"), a name holds none, and a speech-event adverbial ends it ("قال
-//! الوزير في كلمته إن"). A cue with no subject (pro-drop: "وقال:", "وأضاف قائلا:"; "he said")
+//! الوزير في كلمته إن"); adverbs and intensifiers are never names ("وأضاف أيضا", "المصدر ذاته");
+//! a title keeps its لـ-genitive ("الاتحاد الدولي لكرة القدم"); an organization's name ends with
+//! its definite words, before the verb's object ("أعلنت وزارة الداخلية الفرنسية إصابة ..."). After
+//! an auxiliary (تم، يتم، جرى) a cue's form is a verbal noun, not a report. A cue with no subject (pro-drop: "وقال:", "وأضاف قائلا:"; "he said")
 //! belongs to the most recent speaker of the same zone whose gender the verb allows (قالت needs a
 //! feminine speaker). Mentions are one speaker when their last names agree ("لافروف" = "سيرجي
 //! لافروف").
