@@ -31,10 +31,11 @@
 //! الوزير في كلمته إن"); adverbs and intensifiers are never names ("وأضاف أيضا", "المصدر ذاته");
 //! a title keeps its لـ-genitive ("الاتحاد الدولي لكرة القدم"); an organization's name ends with
 //! its definite words, before the verb's object ("أعلنت وزارة الداخلية الفرنسية إصابة ..."). After
-//! an auxiliary (تم، يتم، جرى) a cue's form is a verbal noun, not a report. A cue with no subject (pro-drop: "وقال:", "وأضاف قائلا:"; "he said")
-//! belongs to the most recent speaker of the same zone whose gender the verb allows (قالت needs a
-//! feminine speaker). Mentions are one speaker when their last names agree ("لافروف" = "سيرجي
-//! لافروف").
+//! an auxiliary (تم، يتم، جرى) a cue's form is a verbal noun, not a report.
+//!
+//! A cue with no subject (pro-drop: "وقال:", "وأضاف قائلا:"; "he said") belongs to the most
+//! recent speaker of the same zone whose gender the verb allows (قالت needs a feminine speaker).
+//! Mentions are one speaker when their last names agree ("لافروف" = "سيرجي لافروف").
 //!
 //! Not speech: quotations with no cue (scare quotes such as قرار "أجوف", titles, names), a
 //! one-word quotation before a cue, a medium's name (صحيفة "ديلي ميل"), the impersonal "يُذكر أن"
@@ -418,10 +419,7 @@ impl Quotes {
     /// title. The rest is the name. English titles are the capitalized words up to the last role
     /// noun ("Prime Minister John Smith").
     fn split_role_name(&self, toks: &[Token], j: usize, end: usize, subject: &mut Subject) {
-        let folded = |k: usize| match &toks[k].tok {
-            Tok::Word { folded, .. } => folded.as_str(),
-            Tok::Mark(_) => "",
-        };
+        let folded = |k: usize| folded_word(&toks[k]);
         let definite = |k: usize| {
             let w = folded(k);
             // "آل" (the family of: "آل الشيخ") folds to "ال" and opens a name, not a title.
@@ -459,11 +457,10 @@ impl Quotes {
         };
         if !role_noun && !definite(j) {
             let mut stop = name_end(j);
-            // "وزارة الداخلية الفرنسية" + its object: an organization's name is its head noun, the
-            // word after it and the definite words that follow ("أعلنت وزارة الداخلية الفرنسية
-            // إصابة ضابط" ends before "إصابة").
-            // When the content follows right after ("وكالة فرانس برس إن"), or the name is a source
-            // ("بحسب وكالة فرانس برس"), there is no object to leave out.
+            // An organization's name is its head noun, the word after it and the definite words
+            // that follow: "أعلنت وزارة الداخلية الفرنسية إصابة ضابط" ends before the object
+            // "إصابة". When the content follows right after ("وكالة فرانس برس إن"), or the name
+            // is a source ("بحسب وكالة فرانس برس"), there is no object to leave out.
             let content_next = end < toks.len() && (self.opens_clause(toks, end) || toks[end].is_mark(&[':']));
             if ORGANIZATIONS.contains(&folded(j))
                 && !content_next
