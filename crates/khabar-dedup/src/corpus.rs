@@ -30,6 +30,12 @@ struct Record {
 /// The most matches listed for one paragraph (a boilerplate line recurs in thousands).
 const MAX_MATCHES: usize = 20;
 
+/// An LSH bucket with more members than this holds a family of near copies (a footer with a
+/// changing date, a syndicated lead): each member is compared with the first `PIVOTS` members
+/// only, not with every other, so that time and memory grow linearly with the family.
+const LARGE_BUCKET: usize = 64;
+const PIVOTS: usize = 16;
+
 const MAGIC: &[u8] = b"khabar-dedup-index 1\n";
 
 pub(crate) struct CorpusIndex {
@@ -90,9 +96,12 @@ impl CorpusIndex {
         }
         let documents_of = |group: &[usize]| group.iter().map(|&i| items[i].0).collect::<HashSet<_>>().len();
 
-        // Near: one representative per exact hash, bucketed by LSH bands; candidates verified.
-        let representatives: Vec<usize> = by_hash.values().map(|g| g[0]).collect();
+        // Near: one representative per exact hash (in corpus order, so that buckets list their
+        // members in one order on every run), bucketed by LSH bands; candidates verified once.
+        let mut representatives: Vec<usize> = by_hash.values().map(|g| g[0]).collect();
+        representatives.sort_unstable();
         let mut near: HashMap<u64, Vec<(u64, f32)>> = HashMap::new();
+        let mut compared: HashSet<(u64, u64)> = HashSet::new();
         for band in 0..self.bands {
             let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
             for &i in &representatives {
@@ -100,11 +109,12 @@ impl CorpusIndex {
                 buckets.entry(key).or_default().push(i);
             }
             for bucket in buckets.values().filter(|b| b.len() > 1) {
-                for (x, &a) in bucket.iter().enumerate() {
-                    for &b in &bucket[x + 1..] {
+                let partners = if bucket.len() > LARGE_BUCKET { PIVOTS } else { bucket.len() };
+                for (x, &b) in bucket.iter().enumerate().skip(1) {
+                    for &a in &bucket[..x.min(partners)] {
                         let (ea, eb) = (entry(&items[a]), entry(&items[b]));
-                        let pair_seen = near.get(&ea.exact).is_some_and(|v| v.iter().any(|(h, _)| *h == eb.exact));
-                        if pair_seen {
+                        let pair = (ea.exact.min(eb.exact), ea.exact.max(eb.exact));
+                        if !compared.insert(pair) {
                             continue;
                         }
                         let similarity = estimate(&ea.signature, &eb.signature);

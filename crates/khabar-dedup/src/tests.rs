@@ -121,6 +121,23 @@ fn corpus_scope_finds_copies_across_documents_and_boilerplate() {
 }
 
 #[test]
+fn a_large_family_of_near_copies_is_found_whole() {
+    // More members than a large LSH bucket compares pairwise: each is still matched.
+    // A long footer whose copies differ by a number: most bands put the whole family in one bucket.
+    let footer = FILLERS.join(" و");
+    let mut docs: Vec<Document> = (0..200)
+        .map(|i| segmented(&format!("d{i}"), &format!("{}.\n{footer} {}", FILLERS[i % FILLERS.len()], 100 + i)))
+        .collect();
+    let dedup = Dedup::new(DedupOptions { scope: "corpus".into(), ..DedupOptions::default() }).unwrap();
+    run_corpus(&dedup, &mut docs);
+    for doc in &docs {
+        let found = doc.layers.duplicates.as_ref().unwrap();
+        let near = found.iter().find(|d| d.kind == DuplicateKind::Near && d.paragraphs == [1]);
+        assert!(near.is_some_and(|d| !d.matches.as_ref().unwrap().is_empty()), "{}: {found:?}", doc.id);
+    }
+}
+
+#[test]
 fn an_index_file_carries_a_corpus_to_the_next_batch() {
     let dir = std::env::temp_dir().join(format!("khabar-dedup-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
