@@ -10,13 +10,15 @@
 //! - `restatement`: the same statement in other words: some sentence of each paragraph (each
 //!   with at least five content words) shares enough content words (light stems, stop words and
 //!   reporting verbs removed, weighted by rarity among the article's paragraphs, the headline's
-//!   words weighing a fifth) to reach `restatement_threshold` (0.25). It catches one fact said
+//!   words weighing a fifth) to reach `restatement_threshold` (0.15). It catches one fact said
 //!   twice with the same key words in another order or inflection. It cannot see synonyms or a
 //!   paraphrase that changes the words, it confuses parallel sentences about different things
 //!   ("oil revenue rose 2%" / "non-oil revenue rose 63%"), and it is computed among the body
-//!   paragraphs of one document only. On the fixture article, lines 5 and 7 score 0.28 (found);
-//!   lines 6 and 7 score 0.15, as low as unrelated pairs (5 and 13), so they are found only at a
-//!   threshold that also admits those.
+//!   paragraphs of one document only. On the fixture article, lines 5-7 score 0.21 and 6-7
+//!   0.155 (found), the next pair 0.143 (lines 4 and 17, which only share the conference's
+//!   name): a thin margin. In a sample of 8 bench-corpus pairs scoring 0.15-0.25, 3 were
+//!   restatements and 5 parallel sentences (two statistics, two events of one story): raise the
+//!   threshold for precision.
 //!
 //! Scope: `document` (default) compares one article's paragraphs, all zones (a repeated tags line
 //! shows too). `corpus` also compares every paragraph of every document of the run, using the
@@ -85,7 +87,7 @@ impl Default for DedupOptions {
         DedupOptions {
             scope: "document".into(),
             near_threshold: 0.8,
-            restatement_threshold: 0.25,
+            restatement_threshold: 0.15,
             min_chars: 40,
             minhash_size: 256,
             bands: 32,
