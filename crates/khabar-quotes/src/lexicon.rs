@@ -314,6 +314,10 @@ pub(crate) const LAM_GENITIVES: &[&str] = &[
     "شركة",
 ];
 
+/// A cue form followed by a word with this prefix is another word: "تابع لـ" is "affiliated to"
+/// ("مراقب تابع للأمم المتحدة"), not "went on".
+pub(crate) const NOT_CUE_BEFORE: &[(&str, &str)] = &[("تابع", "ل")];
+
 /// Auxiliaries after which a verb's form is its verbal noun, not a report: "تم نقل الجثة".
 pub(crate) const AUXILIARIES: &[&str] = &["تم", "يتم", "ستتم", "سيتم", "جرى", "يجري"];
 

@@ -65,7 +65,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{
     ADDRESSEES, AUXILIARIES, BI_VERBS, COMPLEMENTIZERS, CUES, CueKind, DEMONSTRATIVES, EVENT_PREPOSITIONS, Gender,
-    LAM_GENITIVES, NOT_NAMES, PREPOSITIONS, ROLE_NOUNS, SPEECH_EVENTS, TITLE_INTRODUCERS,
+    LAM_GENITIVES, NOT_CUE_BEFORE, NOT_NAMES, PREPOSITIONS, ROLE_NOUNS, SPEECH_EVENTS, TITLE_INTRODUCERS,
 };
 use crate::scan::{Quotation, Tok, Token};
 
@@ -862,7 +862,11 @@ impl Analyzer for Quotes {
                     continue;
                 };
                 // "تم نقل الجثة": after an auxiliary the verb's form is a verbal noun.
-                if i > 0 && self.auxiliaries.contains(toks[i - 1].base()) {
+                let other_word = NOT_CUE_BEFORE.iter().any(|(cue, prefix)| {
+                    toks[i].base() == *cue
+                        && toks.get(i + 1).is_some_and(|t| t.is_word() && t.base().starts_with(prefix))
+                });
+                if other_word || (i > 0 && self.auxiliaries.contains(toks[i - 1].base())) {
                     i += 1;
                     continue;
                 }
@@ -1002,8 +1006,13 @@ impl Analyzer for Quotes {
                                 content = para.content(q).map(|c| (QuoteKind::Direct, c));
                                 consumed = Some(q);
                             } else if k < toks.len() && toks[k].sentence == toks[i].sentence && toks[k].is_word() {
-                                let bi = toks[k].base().starts_with('ب') && self.bi_verbs.contains(toks[i].base());
-                                let opens = self.opens_clause(toks, k) || bi;
+                                // "طالب بها": ب with a pronoun refers back; it opens no content.
+                                let bi = toks[k].base().starts_with('ب')
+                                    && !matches!(toks[k].base(), "به" | "بها" | "بهم" | "بهما")
+                                    && self.bi_verbs.contains(toks[i].base());
+                                // "نقل سفارتها إلى القدس": to relay is "نقل عن"; "نقل إلى" moves.
+                                let moved = relays && toks[k].base() == "الي";
+                                let opens = (self.opens_clause(toks, k) && !moved) || bi;
                                 let named = subject.name.is_some() && known_name_at(toks, i + 1, &entities).is_some();
                                 let impersonal =
                                     subject.name.is_none() && subject.role.is_none() && k == i + 1 && i > 0 && !opens;
