@@ -185,6 +185,11 @@ const ORGANIZATIONS: &[&str] = &[
     "قوات",
     "بلديه",
     "صحيفه",
+    "مجله",
+    "موقع",
+    "قناه",
+    "اذاعه",
+    "شبكه",
     "تلفزيون",
     "كتله",
     "نيابه",
@@ -679,7 +684,10 @@ impl Quotes {
             subject.pronoun = Some(g);
             return Some((subject, k + 1));
         }
-        let from = k + usize::from(self.is_addressee(first));
+        // "بحسب ما أفاد به لمراسل الجوهرة": the medium told it; named without its لـ.
+        let told = self.is_addressee(first) && first.base() != "ل";
+        subject.lam |= told;
+        let from = k + usize::from(told);
         let mut end = self.words_until_stop(toks, from, 6).max(from);
         if end == k {
             return None;
