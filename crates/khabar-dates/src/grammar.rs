@@ -7,7 +7,7 @@
 
 use chrono::Weekday;
 
-use crate::lexicon::{Calendar, Lex, Lexicon, Part, Unit, bases};
+use crate::lexicon::{Calendar, HIJRI_EPITHETS, Lex, Lexicon, Part, Unit, bases};
 use crate::scan::{Kind, Sentence};
 
 /// How a numeric date like 03/04/2024 is read.
@@ -806,9 +806,16 @@ impl<'a> Parser<'a> {
         let skip = if skip == usize::MAX { mskip } else { skip };
         let (year, calendar, shift, last) = self.year_or_shift(last, calendar);
         // An ambiguous name alone is a month only as an English capitalized name (March, May)
-        // that is not the first word of the sentence.
+        // that is not the first word of the sentence, after a preposition or a period word ("في
+        // رجب", "مطلع رمضان"), or with a month's epithet ("رمضان المبارك").
         let capitalized_name = self.s.text(start).is_ascii() && self.s.tokens[start].capitalized && start > 0;
-        if ambiguous && year.is_none() && shift.is_none() && start == i && !capitalized_name {
+        let in_context = start > 0
+            && self
+                .lex(start - 1, |l| matches!(l, Lex::Preposition | Lex::Ago(_) | Lex::To | Lex::From | Lex::Part(_)))
+                .is_some();
+        let epithet = self.word(last + 1).is_some_and(|w| HIJRI_EPITHETS.contains(&w));
+        if ambiguous && year.is_none() && shift.is_none() && start == i && !capitalized_name && !in_context && !epithet
+        {
             return None;
         }
         Self::found(Expr::Month { year, month, calendar, shift }, i, last, skip, "month")

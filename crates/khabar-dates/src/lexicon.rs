@@ -169,11 +169,12 @@ const WORDS: &[(&str, Lex)] = &[
     ("نونبر", month(11, Gregorian)),
     ("دجنبر", month(12, Gregorian)),
     // Hijri (two-word names in PHRASES).
-    ("محرم", month(1, Hijri)),
+    // محرم, رجب, شعبان and رمضان are also given names (رجب طيب أردوغان, طارق رمضان).
+    ("محرم", ambiguous_month_hijri(1)),
     ("صفر", ambiguous_month_hijri(2)),
-    ("رجب", month(7, Hijri)),
-    ("شعبان", month(8, Hijri)),
-    ("رمضان", month(9, Hijri)),
+    ("رجب", ambiguous_month_hijri(7)),
+    ("شعبان", ambiguous_month_hijri(8)),
+    ("رمضان", ambiguous_month_hijri(9)),
     ("شوال", month(10, Hijri)),
     // English.
     ("january", month(1, Gregorian)),
@@ -490,6 +491,10 @@ const WORDS: &[(&str, Lex)] = &[
     ("were", Lex::Past),
     ("had", Lex::Past),
 ];
+
+/// Epithets after a Hijri month's name that make it the month: "رمضان المبارك", "محرم الحرام".
+/// Folded.
+pub(crate) const HIJRI_EPITHETS: &[&str] = &["المبارك", "الكريم", "المعظم", "الحرام", "الفضيل"];
 
 const fn ambiguous_month_hijri(month: u32) -> Lex {
     Lex::Month { month, calendar: Hijri, ambiguous: true }

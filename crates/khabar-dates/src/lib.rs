@@ -31,7 +31,11 @@
 //!
 //! Not dates: ordinals of events (they are not read as days), numbers without a month or a
 //! year cue (quantities, prices, scores), years and dates inside names after a name word
-//! ("رؤية 2030", "قوى 14 آذار"), and "اليوم" followed by an adjective ("اليوم الوطني").
+//! ("رؤية 2030", "قوى 14 آذار"), "اليوم" followed by an adjective ("اليوم الوطني"), and month
+//! names that are also words or given names (مارس "practised", آب "father", رجب طيب أردوغان,
+//! طارق رمضان) unless a date's context makes them months: a day, a year, a shift ("الماضي"),
+//! "شهر", a preposition or period word before ("في رمضان", "مطلع رجب"), or an epithet
+//! ("رمضان المبارك").
 //!
 //! Known limits: a bare four-digit year after a preposition is not taken when a word follows
 //! it ("في 2000 موقع" and "في 2023 أعلنت" alike); tense comes from markers (no parse of the
