@@ -289,6 +289,14 @@ impl<'a> Parser<'a> {
         if self.is_punct(k, &[',', '،']) && self.year(k + 1).is_some() {
             k += 1;
         }
+        // "مارس عام 2015", "يناير من عام 2015": the year word between the month and its year.
+        let mut word = k;
+        if self.lex(word, |l| *l == Lex::From).is_some() && self.lex(word + 1, |l| *l == Lex::YearWord).is_some() {
+            word += 1;
+        }
+        if self.lex(word, |l| *l == Lex::YearWord).is_some() && self.year(word + 1).is_some() {
+            k = word + 1;
+        }
         if let Some((year, era, end)) = self.year(k) {
             return (Some(year), era.unwrap_or(calendar), None, end);
         }
