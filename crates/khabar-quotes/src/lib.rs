@@ -97,6 +97,11 @@ const TIME_WORDS: &[&str] = &[
     "صباح",
     "الماضي",
     "المقبل",
+    "الجاري",
+    "الأسبوع",
+    "الشهر",
+    "ليلة",
+    "فجر",
     "today",
     "yesterday",
     "on",
@@ -400,7 +405,10 @@ impl Quotes {
         self.split_role_name(toks, j, end, &mut subject);
         // Nothing ended the words (a direct quote without a colon: "يقول المبتعث محمد الدوسري
         // قمت ..."): keep a name's usual two words, not the quote's opening.
-        if end == j + MAX_SUBJECT
+        let unterminated = end == j + MAX_SUBJECT
+            && toks.get(end).is_some_and(|t| t.is_word() && self.cue(t).is_none())
+            && !self.opens_clause(toks, end);
+        if unterminated
             && let Some((a, b)) = subject.name
             && b - a > 2
         {
