@@ -31,7 +31,8 @@
 //! الوزير في كلمته إن"); adverbs and intensifiers are never names ("وأضاف أيضا", "المصدر ذاته");
 //! a title keeps its لـ-genitive ("الاتحاد الدولي لكرة القدم"); an organization's name ends with
 //! its definite words, before the verb's object ("أعلنت وزارة الداخلية الفرنسية إصابة ..."). After
-//! an auxiliary (تم، يتم، جرى) a cue's form is a verbal noun, not a report.
+//! an auxiliary (تم، يتم، جرى) a cue's form is a verbal noun, not a report. In the pluperfect
+//! ("وكانت وزارة الصحة قد أعلنت أن") the subject is read between كان and قد.
 //!
 //! A cue with no subject (pro-drop: "وقال:", "وأضاف قائلا:"; "he said") belongs to the most
 //! recent speaker of the same zone whose gender the verb allows (قالت needs a feminine speaker).
@@ -972,6 +973,16 @@ impl Analyzer for Quotes {
                             para.closing_before(i).filter(|q| !self.is_title_quote(toks, *q) && para.words_in(*q) >= 2);
                         let (mut subject, mut k) =
                             self.subject_after(toks, i + 1, &entities, self.bi_verbs.contains(toks[i].base()));
+                        // "وكان الشواشي قد أكد": the pluperfect puts the subject between كان and قد.
+                        if subject.name.is_none() && subject.role.is_none() && i >= 3 && toks[i - 1].base() == "قد" {
+                            let kana =
+                                (i.saturating_sub(8)..i - 1).rev().find(|&x| matches!(toks[x].base(), "كان" | "كانت"));
+                            if let Some(kana) =
+                                kana.filter(|&x| x + 1 < i - 1 && (x + 1..i - 1).all(|w| toks[w].is_word()))
+                            {
+                                self.split_role_name(toks, kana + 1, i - 1, &mut subject);
+                            }
+                        }
                         // "نقلت الوكالة عن مسؤول قوله إن ...": the one relayed is the speaker.
                         let relays = matches!(toks[i].base(), "نقل" | "نقلت" | "ينقل" | "تنقل");
                         if relays && k < toks.len() && toks[k].base() == "عن" {
