@@ -338,6 +338,9 @@ pub(crate) const LAM_GENITIVES: &[&str] = &[
 /// ("مراقب تابع للأمم المتحدة"), not "went on".
 pub(crate) const NOT_CUE_BEFORE: &[(&str, &str)] = &[("تابع", "ل")];
 
+/// Conjunctions that may open a sentence before its subject: "لكن الهيئة شددت".
+pub(crate) const CONJUNCTIONS: &[&str] = &["لكن", "ولكن", "بينما", "فيما", "كما", "أما", "ثم", "حيث", "إذ"];
+
 /// Auxiliaries after which a verb's form is its verbal noun, not a report: "تم نقل الجثة".
 pub(crate) const AUXILIARIES: &[&str] = &["تم", "يتم", "ستتم", "سيتم", "جرى", "يجري"];
 

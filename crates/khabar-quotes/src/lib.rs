@@ -32,7 +32,8 @@
 //! a title keeps its لـ-genitive ("الاتحاد الدولي لكرة القدم"); an organization's name ends with
 //! its definite words, before the verb's object ("أعلنت وزارة الداخلية الفرنسية إصابة ..."). After
 //! an auxiliary (تم، يتم، جرى) a cue's form is a verbal noun, not a report. In the pluperfect
-//! ("وكانت وزارة الصحة قد أعلنت أن") the subject is read between كان and قد.
+//! ("وكانت وزارة الصحة قد أعلنت أن") the subject is read between كان and قد; in subject-verb
+//! order at a sentence's start ("لكن الهيئة شددت على") it is read before the verb.
 //!
 //! A cue with no subject (pro-drop: "وقال:", "وأضاف قائلا:"; "he said") belongs to the most
 //! recent speaker of the same zone whose gender the verb allows (قالت needs a feminine speaker).
@@ -65,8 +66,9 @@ use khabar_core::{
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{
-    ADDRESSEES, AUXILIARIES, BI_VERBS, COMPLEMENTIZERS, CUES, CueKind, DEMONSTRATIVES, EVENT_PREPOSITIONS, Gender,
-    LAM_GENITIVES, NOT_CUE_BEFORE, NOT_NAMES, PREPOSITIONS, ROLE_NOUNS, SPEECH_EVENTS, TITLE_INTRODUCERS,
+    ADDRESSEES, AUXILIARIES, BI_VERBS, COMPLEMENTIZERS, CONJUNCTIONS, CUES, CueKind, DEMONSTRATIVES,
+    EVENT_PREPOSITIONS, Gender, LAM_GENITIVES, NOT_CUE_BEFORE, NOT_NAMES, PREPOSITIONS, ROLE_NOUNS, SPEECH_EVENTS,
+    TITLE_INTRODUCERS,
 };
 use crate::scan::{Quotation, Tok, Token};
 
@@ -138,6 +140,7 @@ pub struct Quotes {
     not_names: HashSet<String>,
     auxiliaries: HashSet<String>,
     lam_genitives: HashSet<String>,
+    conjunctions: HashSet<String>,
 }
 
 const REQUIRES: &[Layer] = &[Layer::Zones, Layer::Paragraphs, Layer::Sentences];
@@ -262,6 +265,7 @@ impl Quotes {
             not_names: folded_set(NOT_NAMES.iter().copied()),
             auxiliaries: folded_set(AUXILIARIES.iter().copied()),
             lam_genitives: folded_set(LAM_GENITIVES.iter().copied()),
+            conjunctions: folded_set(CONJUNCTIONS.iter().copied()),
         }
     }
 
@@ -350,6 +354,33 @@ impl Quotes {
             .find_map(|p| noun.strip_suffix(p))
             .map(|stem| stem.strip_suffix('ت').map_or_else(|| stem.to_owned(), |s| format!("{s}ه")));
         self.speech_events.contains(noun) || unsuffixed.is_some_and(|n| self.speech_events.contains(&n))
+    }
+
+    /// A subject that opens the sentence before the verb at `i` (subject-verb order): a short
+    /// noun phrase, after a conjunction at most, that starts with a definite word, a title or an
+    /// organization and holds no clause, preposition, time word or other cue.
+    fn subject_before(&self, toks: &[Token], i: usize) -> Option<(usize, usize)> {
+        let sentence = toks[i].sentence;
+        let mut a = toks.iter().position(|t| t.sentence == sentence)?;
+        if a < i && self.conjunctions.contains(folded_word(&toks[a])) {
+            a += 1;
+        }
+        if a >= i || i - a > 4 {
+            return None;
+        }
+        let plain = (a..i).all(|x| {
+            toks[x].is_word()
+                && !self.is_time(&toks[x])
+                && !self.opens_clause(toks, x)
+                && !self.opens_no_subject(&toks[x])
+                && !self.not_names.contains(folded_word(&toks[x]))
+                && self.cue(&toks[x]).is_none()
+                && !matches!(toks[x].base(), "التي" | "الذي" | "الذين" | "اللذين" | "قد")
+        });
+        let head = [folded_word(&toks[a]), toks[a].base()];
+        let nominal = head.iter().any(|w| w.starts_with("ال") && *w != "ال" || ORGANIZATIONS.contains(w))
+            || self.is_role(&toks[a]);
+        (plain && nominal).then_some((a, i))
     }
 
     /// Past an event adverbial at `k` to the content's complementizer or colon, if one follows
@@ -982,6 +1013,14 @@ impl Analyzer for Quotes {
                             {
                                 self.split_role_name(toks, kana + 1, i - 1, &mut subject);
                             }
+                        }
+                        // "لكن الهيئة شددت على", "وزارة الداخلية تؤكد أن": the subject before the verb.
+                        if subject.name.is_none()
+                            && subject.role.is_none()
+                            && subject.pronoun.is_none()
+                            && let Some((a, b)) = self.subject_before(toks, i)
+                        {
+                            self.split_role_name(toks, a, b, &mut subject);
                         }
                         // "نقلت الوكالة عن مسؤول قوله إن ...": the one relayed is the speaker.
                         let relays = matches!(toks[i].base(), "نقل" | "نقلت" | "ينقل" | "تنقل");
