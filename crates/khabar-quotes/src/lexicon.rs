@@ -341,6 +341,16 @@ pub(crate) const NOT_CUE_BEFORE: &[(&str, &str)] = &[("تابع", "ل")];
 /// Conjunctions that may open a sentence before its subject: "لكن الهيئة شددت".
 pub(crate) const CONJUNCTIONS: &[&str] = &["لكن", "ولكن", "بينما", "فيما", "كما", "أما", "ثم", "حيث", "إذ"];
 
+/// Pronoun suffixes of nouns and prepositions, longest first: "كلمته", "فيها", "بهم". Folded.
+pub(crate) const PRONOUN_SUFFIXES: &[&str] = &["هما", "هم", "ها", "ه"];
+
+/// Relative pronouns and the particle قد: words of a clause, never of a subject that opens the
+/// sentence ("التحقيقات التي أجريت تشير"). Folded.
+pub(crate) const CLAUSE_WORDS: &[&str] = &["التي", "الذي", "الذين", "اللذين", "قد"];
+
+/// Speech nouns whose pronoun suffix is the speaker: "حسب قوله", "على حد تعبيرها". Folded.
+pub(crate) const SPEECH_NOUNS: &[&str] = &["قول", "تعبير"];
+
 /// Auxiliaries after which a verb's form is its verbal noun, not a report: "تم نقل الجثة".
 pub(crate) const AUXILIARIES: &[&str] = &["تم", "يتم", "ستتم", "سيتم", "جرى", "يجري"];
 

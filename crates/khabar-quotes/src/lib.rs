@@ -66,9 +66,9 @@ use khabar_core::{
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{
-    ADDRESSEES, AUXILIARIES, BI_VERBS, COMPLEMENTIZERS, CONJUNCTIONS, CUES, CueKind, DEMONSTRATIVES,
-    EVENT_PREPOSITIONS, Gender, LAM_GENITIVES, NOT_CUE_BEFORE, NOT_NAMES, PREPOSITIONS, ROLE_NOUNS, SPEECH_EVENTS,
-    TITLE_INTRODUCERS,
+    ADDRESSEES, AUXILIARIES, BI_VERBS, CLAUSE_WORDS, COMPLEMENTIZERS, CONJUNCTIONS, CUES, CueKind, DEMONSTRATIVES,
+    EVENT_PREPOSITIONS, Gender, LAM_GENITIVES, NOT_CUE_BEFORE, NOT_NAMES, PREPOSITIONS, PRONOUN_SUFFIXES, ROLE_NOUNS,
+    SPEECH_EVENTS, SPEECH_NOUNS, TITLE_INTRODUCERS,
 };
 use crate::scan::{Quotation, Tok, Token};
 
@@ -349,7 +349,7 @@ impl Quotes {
         let Some(Tok::Word { folded: noun, .. }) = toks.get(k + 1).map(|t| &t.tok) else { return false };
         let noun = noun.strip_prefix("ال").unwrap_or(noun);
         // Folded, "كلمة" is "كلمه" and "كلمته" is its possessed form.
-        let unsuffixed = ["هما", "هم", "ها", "ه"]
+        let unsuffixed = PRONOUN_SUFFIXES
             .iter()
             .find_map(|p| noun.strip_suffix(p))
             .map(|stem| stem.strip_suffix('ت').map_or_else(|| stem.to_owned(), |s| format!("{s}ه")));
@@ -375,7 +375,7 @@ impl Quotes {
                 && !self.opens_no_subject(&toks[x])
                 && !self.not_names.contains(folded_word(&toks[x]))
                 && self.cue(&toks[x]).is_none()
-                && !matches!(toks[x].base(), "التي" | "الذي" | "الذين" | "اللذين" | "قد")
+                && !CLAUSE_WORDS.contains(&toks[x].base())
         });
         let head = [folded_word(&toks[a]), toks[a].base()];
         let nominal = head.iter().any(|w| w.starts_with("ال") && *w != "ال" || ORGANIZATIONS.contains(w))
@@ -770,7 +770,7 @@ fn folded_word(t: &Token) -> &str {
 
 /// "قوله", "تعبيرها": a speech noun whose pronoun suffix is the speaker, and its gender.
 fn speech_of_pronoun(folded: &str) -> Option<Gender> {
-    let suffix = ["قول", "تعبير"].iter().find_map(|n| folded.strip_prefix(n))?;
+    let suffix = SPEECH_NOUNS.iter().find_map(|n| folded.strip_prefix(n))?;
     match suffix {
         "ه" => Some(Gender::Masculine),
         "ها" => Some(Gender::Feminine),
@@ -1074,7 +1074,10 @@ impl Analyzer for Quotes {
                             } else if k < toks.len() && toks[k].sentence == toks[i].sentence && toks[k].is_word() {
                                 // "طالب بها": ب with a pronoun refers back; it opens no content.
                                 let bi = toks[k].base().starts_with('ب')
-                                    && !matches!(toks[k].base(), "به" | "بها" | "بهم" | "بهما")
+                                    && !toks[k]
+                                        .base()
+                                        .strip_prefix('ب')
+                                        .is_some_and(|rest| PRONOUN_SUFFIXES.contains(&rest))
                                     && self.bi_verbs.contains(toks[i].base());
                                 // "نقل سفارتها إلى القدس": to relay is "نقل عن"; "نقل إلى" moves.
                                 let moved = relays && toks[k].base() == "الي";
